@@ -1,0 +1,60 @@
+-- title: Số liệu xã báo cáo so với số liệu ghi nhận
+-- Every figure a commune reported that the records can check, side by side.
+WITH d AS (
+    SELECT d.*
+    FROM dossiers d CROSS JOIN report_period p
+    WHERE d.received_date BETWEEN p.period_start AND p.as_of
+),
+by_commune AS (
+    SELECT
+        commune_code,
+        count(*) AS received,
+        count(CASE WHEN status = 'resolved' THEN 1 END) AS resolved,
+        count(CASE WHEN status = 'processing' THEN 1 END) AS processing,
+        count(CASE WHEN status = 'paused' THEN 1 END) AS paused,
+        count(CASE WHEN status = 'returned' THEN 1 END) AS returned,
+        count(CASE WHEN status = 'withdrawn' THEN 1 END) AS withdrawn,
+        count(CASE WHEN timeliness = 'late' THEN 1 END) AS late,
+        count(DISTINCT field) AS fields,
+        100.0 * count(CASE WHEN channel = 'online' THEN 1 END) / count(*) AS online_pct
+    FROM d
+    GROUP BY commune_code
+),
+procs AS (
+    SELECT commune_code,
+           count(DISTINCT procedure_code) AS procedures,
+           count(DISTINCT field) AS procedure_fields
+    FROM procedures
+    GROUP BY commune_code
+),
+recorded AS (
+    SELECT commune_code, 'reported_received' AS indicator, CAST(received AS DOUBLE) AS recorded FROM by_commune
+    UNION ALL SELECT commune_code, 'reported_resolved', CAST(resolved AS DOUBLE) FROM by_commune
+    UNION ALL SELECT commune_code, 'reported_processing', CAST(processing AS DOUBLE) FROM by_commune
+    UNION ALL SELECT commune_code, 'reported_paused', CAST(paused AS DOUBLE) FROM by_commune
+    UNION ALL SELECT commune_code, 'reported_returned', CAST(returned AS DOUBLE) FROM by_commune
+    UNION ALL SELECT commune_code, 'reported_withdrawn', CAST(withdrawn AS DOUBLE) FROM by_commune
+    UNION ALL SELECT commune_code, 'reported_late', CAST(late AS DOUBLE) FROM by_commune
+    UNION ALL SELECT commune_code, 'reported_fields', CAST(fields AS DOUBLE) FROM by_commune
+    UNION ALL SELECT commune_code, 'reported_online_share_pct', round(online_pct, 1) FROM by_commune
+    UNION ALL SELECT commune_code, 'reported_procedures', CAST(procedures AS DOUBLE) FROM procs
+    UNION ALL SELECT commune_code, 'reported_procedure_fields', CAST(procedure_fields AS DOUBLE) FROM procs
+)
+SELECT
+    c.commune_code,
+    c.commune,
+    i.indicator,
+    i.label,
+    i.value AS reported,
+    r.recorded,
+    r.recorded - i.value AS difference,
+    CASE
+        WHEN r.recorded IS NULL THEN 'unchecked'
+        WHEN r.recorded = i.value THEN 'match'
+        ELSE 'differs'
+    END AS verdict
+FROM indicators i
+JOIN communes c ON c.commune_code = i.commune_code
+LEFT JOIN recorded r ON r.commune_code = i.commune_code AND r.indicator = i.indicator
+WHERE starts_with(i.indicator, 'reported_')
+ORDER BY c.position, i.source_file, i.source_line

@@ -1,0 +1,12 @@
+-- title: Thủ tục hành chính đang thực hiện
+SELECT
+    c.commune_code,
+    c.commune,
+    count(DISTINCT p.procedure_code) AS procedures,
+    count(DISTINCT p.field) AS fields,
+    count(CASE WHEN p.online_level = 'full' THEN 1 END) AS online_full,
+    count(CASE WHEN p.online_level = 'partial' THEN 1 END) AS online_partial
+FROM procedures p
+JOIN communes c ON c.commune_code = p.commune_code
+GROUP BY c.position, c.commune_code, c.commune
+ORDER BY c.position

@@ -1,0 +1,17 @@
+-- title: Chất lượng dữ liệu đầu vào
+-- Per commune: files and snapshots received, and how their rows ended.
+SELECT
+    c.commune_code,
+    c.commune,
+    CASE WHEN count(f.source_file) = 0 THEN 'missing' ELSE 'delivered' END AS delivery,
+    count(f.source_file) AS files,
+    CAST(max(f.snapshot_date) AS VARCHAR) AS newest_snapshot,
+    sum(f.data_rows) AS data_rows,
+    sum(f.loaded) AS loaded,
+    sum(f.superseded) AS superseded,
+    sum(f.rejected) AS rejected,
+    CAST(sum(f.rejected) AS DOUBLE) / nullif(sum(f.data_rows), 0) AS reject_share
+FROM communes c
+LEFT JOIN files f ON f.commune_code = c.commune_code
+GROUP BY c.position, c.commune_code, c.commune
+ORDER BY c.position

@@ -1,0 +1,85 @@
+//! The command line as typed: global options and one variant per command.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::query::format::Format;
+
+/// Consolidated administrative-reform report of the Tân Phước communes, from the
+/// CSV exports of their Public Administration Service Centres.
+#[derive(Debug, Parser)]
+#[command(name = "commune-report", version, about, long_about = None)]
+pub struct Cli {
+    /// Configuration file; relative paths in it are relative to its folder.
+    #[arg(short, long, global = true, default_value = "commune-report.toml")]
+    pub config: PathBuf,
+
+    /// Log format on stderr.
+    #[arg(long, global = true, value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+
+    /// More log output (-v: debug, -vv: trace).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Only errors on stderr.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Ingest, then report: the scheduled job.
+    Run {
+        /// Last day counted (default: config report.as_of, else the newest snapshot).
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+    },
+    /// CSV exports -> warehouse (Parquet), with rejects.
+    Ingest,
+    /// Run queries/*.sql over the warehouse and write the report.
+    Report {
+        /// Last day counted (default: config report.as_of, else the newest snapshot).
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Formats to write, comma-separated.
+        #[arg(long, value_delimiter = ',', default_values = ["md", "json"])]
+        formats: Vec<String>,
+    },
+    /// Ad hoc, read-only SQL over the warehouse.
+    ///
+    /// Examples:
+    ///   commune-report sql "SELECT commune, count(*) FROM dossiers GROUP BY commune"
+    ///   echo "SELECT * FROM rejects" | commune-report sql --format csv
+    Sql {
+        /// The query; without it, SQL is read from stdin.
+        query: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Write the result to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Dry run: what would be detected and rejected, per file; writes nothing.
+    Check {
+        /// Files to check (default: every file the config's globs match).
+        files: Vec<PathBuf>,
+    },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date like 2025-12-15"))
+}

@@ -1,0 +1,129 @@
+//! `check`: a dry run. Per file, what was detected (encoding, delimiter, header line,
+//! columns, snapshot date) and what would be rejected and why. Writes nothing.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::config::{Config, CsvOverrides};
+use crate::error::{Error, ExitStatus, Result};
+use crate::ingest::aliases::FileKind;
+use crate::ingest::discover::{self, SourceFile, date_in_name};
+use crate::ingest::reader;
+use crate::ingest::rows::{self, Warnings};
+
+pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<ExitStatus> {
+    let known = discover::discover(config)?;
+    let selected: Vec<(Option<&SourceFile>, PathBuf)> = if files.is_empty() {
+        known.iter().map(|s| (Some(s), s.path.clone())).collect()
+    } else {
+        files
+            .iter()
+            .map(|f| {
+                let abs = std::path::absolute(f).unwrap_or_else(|_| f.clone());
+                (known.iter().find(|s| s.path == abs), f.clone())
+            })
+            .collect()
+    };
+    let io = |e| Error::io("writing the check", e);
+    let mut failed = false;
+    let default_csv = CsvOverrides::default();
+    for (source, path) in selected {
+        let (kind, csv, columns, commune) = match source {
+            Some(s) => {
+                let c = &config.communes[s.commune];
+                (s.kind, &c.csv, c.columns.as_slice(), c.code.as_str())
+            }
+            None => (FileKind::Dossiers, &default_csv, &[][..], "-"),
+        };
+        writeln!(out, "{} ({commune}, {})", path.display(), kind.as_str()).map_err(io)?;
+        let detected = match reader::detect(&path, kind, csv, columns) {
+            Ok(d) => d,
+            Err(message) => {
+                failed = true;
+                writeln!(out, "  error: {message}").map_err(io)?;
+                continue;
+            }
+        };
+        let snapshot = source
+            .map(|s| s.snapshot_date.to_string())
+            .or_else(|| {
+                path.file_stem()
+                    .and_then(|n| date_in_name(&n.to_string_lossy()))
+                    .map(|d| d.to_string())
+            })
+            .unwrap_or_else(|| "modification date".into());
+        writeln!(
+            out,
+            "  encoding {}, delimiter {}, header on line {}, snapshot {snapshot}",
+            detected.sniffed.encoding_name(),
+            detected.delimiter_name(),
+            detected.header_line
+        )
+        .map_err(io)?;
+        let mapped: Vec<String> = detected
+            .map
+            .mapped
+            .iter()
+            .map(|(h, c)| format!("{h} -> {}", c.name()))
+            .collect();
+        writeln!(out, "  mapped: {}", mapped.join("; ")).map_err(io)?;
+        if !detected.map.ignored.is_empty() {
+            writeln!(out, "  ignored: {}", detected.map.ignored.join("; ")).map_err(io)?;
+        }
+        if !detected.map.dropped.is_empty() {
+            writeln!(
+                out,
+                "  dropped (personal data): {}",
+                detected.map.dropped.join("; ")
+            )
+            .map_err(io)?;
+        }
+        let mut warnings = Warnings::default();
+        let mut rejects: BTreeMap<&'static str, Vec<u64>> = BTreeMap::new();
+        let mut first_reason: BTreeMap<&'static str, String> = BTreeMap::new();
+        let counts = reader::read_records(&path, &detected, |record, line| {
+            let outcome = match kind {
+                FileKind::Dossiers => rows::dossier(record, &detected.map, &mut warnings).err(),
+                FileKind::Procedures => rows::procedure(record, &detected.map, &mut warnings).err(),
+                FileKind::Indicators => rows::indicator(record, &detected.map).err(),
+            };
+            if let Some(r) = outcome {
+                rejects.entry(r.reason_code).or_default().push(line);
+                first_reason.entry(r.reason_code).or_insert(r.reason);
+            }
+        });
+        let counts = match counts {
+            Ok(c) => c,
+            Err(message) => {
+                failed = true;
+                writeln!(out, "  error: {message}").map_err(io)?;
+                continue;
+            }
+        };
+        let rejected: usize = rejects.values().map(Vec::len).sum();
+        writeln!(
+            out,
+            "  {} data rows, {} would be rejected, {} blank lines",
+            counts.data_rows, rejected, counts.blank_lines
+        )
+        .map_err(io)?;
+        for (code, lines) in &rejects {
+            let shown: Vec<String> = lines.iter().take(10).map(u64::to_string).collect();
+            let more = if lines.len() > 10 { ", …" } else { "" };
+            writeln!(
+                out,
+                "    {code} x{} (lines {}{more}): {}",
+                lines.len(),
+                shown.join(", "),
+                first_reason.get(code).map_or("", String::as_str)
+            )
+            .map_err(io)?;
+        }
+    }
+    Ok(if failed {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}

@@ -1,0 +1,40 @@
+//! One module per command: orchestration only, the work lives in the stages.
+
+mod check;
+mod ingest;
+mod report;
+mod run;
+mod sql;
+
+use crate::cli::{Cli, Command};
+use crate::config::Config;
+use crate::error::{Error, ExitStatus, Result};
+
+pub fn execute(cli: &Cli) -> Result<ExitStatus> {
+    let config = Config::load(&cli.config)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::io("starting the query runtime", e))?;
+    let mut stdout = std::io::stdout().lock();
+    match &cli.command {
+        Command::Run { as_of } => runtime.block_on(run::run(&config, *as_of, &mut stdout)),
+        Command::Ingest => ingest::ingest(&config, &mut stdout).map(|_| ExitStatus::Success),
+        Command::Report { as_of, formats } => {
+            runtime.block_on(report::report(&config, *as_of, formats, &mut stdout))
+        }
+        Command::Sql {
+            query,
+            format,
+            output,
+        } => runtime.block_on(sql::sql(
+            &config,
+            query.as_deref(),
+            *format,
+            output.as_deref(),
+            &mut stdout,
+        )),
+        Command::Check { files } => check::check(&config, files, &mut stdout),
+    }
+}

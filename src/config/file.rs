@@ -1,0 +1,84 @@
+//! The configuration exactly as written in TOML. Unknown keys are errors
+//! (`deny_unknown_fields`), so a typo never silently falls back to a default.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::value::Datetime;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    pub report: ReportSection,
+    #[serde(default)]
+    pub paths: PathsSection,
+    #[serde(default)]
+    pub quality: QualitySection,
+    #[serde(default)]
+    pub communes: Vec<CommuneSection>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportSection {
+    pub title: String,
+    pub area: String,
+    pub period_start: Datetime,
+    pub as_of: Option<Datetime>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PathsSection {
+    pub warehouse: String,
+    pub reports: String,
+    pub queries: String,
+}
+
+impl Default for PathsSection {
+    fn default() -> Self {
+        PathsSection {
+            warehouse: "warehouse".into(),
+            reports: "reports".into(),
+            queries: "queries".into(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct QualitySection {
+    pub max_reject_ratio: f64,
+}
+
+impl Default for QualitySection {
+    fn default() -> Self {
+        QualitySection {
+            max_reject_ratio: 0.05,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommuneSection {
+    pub code: String,
+    pub name: String,
+    pub dossiers: Vec<String>,
+    #[serde(default)]
+    pub procedures: Vec<String>,
+    #[serde(default)]
+    pub indicators: Vec<String>,
+    pub csv: Option<CsvSection>,
+    #[serde(default)]
+    pub columns: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CsvSection {
+    pub encoding: Option<String>,
+    pub delimiter: Option<String>,
+    pub header_line: Option<u64>,
+    pub date_order: Option<String>,
+}

@@ -1,0 +1,338 @@
+//! Configuration: `file` is the TOML as written; this module resolves it into what
+//! the stages use (absolute paths, parsed dates, validated codes and overrides).
+//! Every problem is a `Error::Config` naming the file and the key (exit 2).
+
+mod file;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use encoding_rs::Encoding;
+
+use crate::error::{Error, Result};
+use crate::ingest::aliases::Column;
+use crate::text::fold;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The config file itself.
+    pub path: PathBuf,
+    /// Its folder: relative paths (config and `source_file`) are relative to it.
+    pub base_dir: PathBuf,
+    pub title: String,
+    pub area: String,
+    pub period_start: NaiveDate,
+    pub as_of: Option<NaiveDate>,
+    pub warehouse: PathBuf,
+    pub reports: PathBuf,
+    pub queries: PathBuf,
+    pub max_reject_ratio: f64,
+    pub communes: Vec<Commune>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Commune {
+    pub code: String,
+    pub name: String,
+    pub dossiers: Vec<String>,
+    pub procedures: Vec<String>,
+    pub indicators: Vec<String>,
+    pub csv: CsvOverrides,
+    /// Folded source header -> canonical column; wins over the aliases.
+    pub columns: Vec<(String, Column)>,
+}
+
+/// Per-commune overrides of auto-detection.
+#[derive(Debug, Clone, Default)]
+pub struct CsvOverrides {
+    pub encoding: Option<&'static Encoding>,
+    pub delimiter: Option<u8>,
+    pub header_line: Option<u64>,
+}
+
+impl Config {
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::config(
+                path,
+                format!("cannot read it ({e}); pass the config with -c FILE"),
+            )
+        })?;
+        Config::parse(path, &text)
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<Config> {
+        let raw: file::ConfigFile =
+            toml::from_str(text).map_err(|e| Error::config(path, e.to_string()))?;
+        let base_dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let base_dir = std::path::absolute(&base_dir)
+            .map_err(|e| Error::config(path, format!("cannot resolve its folder: {e}")))?;
+        let err = |key: &str, msg: String| Error::config(path, format!("key `{key}`: {msg}"));
+
+        let period_start = toml_date(&raw.report.period_start).ok_or_else(|| {
+            err(
+                "report.period_start",
+                "expected a date like 2025-07-01".into(),
+            )
+        })?;
+        let as_of = match &raw.report.as_of {
+            Some(d) => Some(
+                toml_date(d)
+                    .ok_or_else(|| err("report.as_of", "expected a date like 2025-12-15".into()))?,
+            ),
+            None => None,
+        };
+        if let Some(as_of) = as_of
+            && as_of < period_start
+        {
+            return Err(err(
+                "report.as_of",
+                format!("{as_of} is before report.period_start {period_start}"),
+            ));
+        }
+        let ratio = raw.quality.max_reject_ratio;
+        if !(0.0..=1.0).contains(&ratio) {
+            return Err(err(
+                "quality.max_reject_ratio",
+                format!("{ratio} is not a ratio between 0 and 1"),
+            ));
+        }
+        for (key, value) in [
+            ("paths.warehouse", &raw.paths.warehouse),
+            ("paths.reports", &raw.paths.reports),
+            ("paths.queries", &raw.paths.queries),
+        ] {
+            if value.trim().is_empty() {
+                return Err(err(key, "must not be empty".into()));
+            }
+        }
+        if raw.communes.is_empty() {
+            return Err(err("communes", "no [[communes]] configured".into()));
+        }
+
+        let mut codes = HashSet::new();
+        let mut communes = Vec::with_capacity(raw.communes.len());
+        for (i, c) in raw.communes.into_iter().enumerate() {
+            let key = |k: &str| format!("communes[{i}].{k}");
+            if c.code.is_empty()
+                || !c
+                    .code
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            {
+                return Err(err(
+                    &key("code"),
+                    format!("{:?} must match [0-9A-Za-z_-]+", c.code),
+                ));
+            }
+            if !codes.insert(c.code.clone()) {
+                return Err(err(
+                    &key("code"),
+                    format!("duplicate commune code {:?}", c.code),
+                ));
+            }
+            if c.name.trim().is_empty() {
+                return Err(err(&key("name"), "must not be empty".into()));
+            }
+            if c.dossiers.is_empty() {
+                return Err(err(&key("dossiers"), "needs at least one glob".into()));
+            }
+            let csv = resolve_csv(c.csv.unwrap_or_default(), path, &key("csv"))?;
+            let mut columns = Vec::new();
+            for (header, target) in &c.columns {
+                let column = Column::from_name(target).ok_or_else(|| {
+                    err(
+                        &format!("communes[{i}].columns.{header:?}"),
+                        format!(
+                            "unknown canonical column {target:?}; expected one of {}",
+                            Column::ALL.map(Column::name).join(", ")
+                        ),
+                    )
+                })?;
+                columns.push((fold(header), column));
+            }
+            communes.push(Commune {
+                code: c.code,
+                name: c.name,
+                dossiers: c.dossiers,
+                procedures: c.procedures,
+                indicators: c.indicators,
+                csv,
+                columns,
+            });
+        }
+
+        Ok(Config {
+            path: path.to_path_buf(),
+            warehouse: base_dir.join(&raw.paths.warehouse),
+            reports: base_dir.join(&raw.paths.reports),
+            queries: base_dir.join(&raw.paths.queries),
+            base_dir,
+            title: raw.report.title,
+            area: raw.report.area,
+            period_start,
+            as_of,
+            max_reject_ratio: ratio,
+            communes,
+        })
+    }
+
+    /// `path` relative to the config's folder when it lies under it (for `source_file`).
+    pub fn relative(&self, path: &Path) -> String {
+        path.strip_prefix(&self.base_dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/")
+    }
+}
+
+/// `prefix` is the key of the `csv` table, e.g. `communes[2].csv`.
+fn resolve_csv(raw: file::CsvSection, path: &Path, prefix: &str) -> Result<CsvOverrides> {
+    let with_msg = |k: &str, msg: String| Error::config(path, format!("key `{prefix}.{k}`: {msg}"));
+    let encoding = match raw.encoding {
+        Some(label) => Some(Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+            with_msg(
+                "encoding",
+                format!("unknown encoding {label:?} (try utf-8, utf-16le, windows-1258)"),
+            )
+        })?),
+        None => None,
+    };
+    let delimiter = match raw.delimiter.as_deref() {
+        None => None,
+        Some(",") => Some(b','),
+        Some(";") => Some(b';'),
+        Some("\t") | Some("tab") => Some(b'\t'),
+        Some("|") => Some(b'|'),
+        Some(other) => {
+            return Err(with_msg(
+                "delimiter",
+                format!("{other:?} is not one of \",\" \";\" \"\\t\" \"|\""),
+            ));
+        }
+    };
+    if raw.header_line == Some(0) {
+        return Err(with_msg("header_line", "lines count from 1".to_string()));
+    }
+    if let Some(order) = raw.date_order
+        && order != "dmy"
+    {
+        return Err(with_msg(
+            "date_order",
+            format!("{order:?}: only day-first dates (\"dmy\") are read"),
+        ));
+    }
+    Ok(CsvOverrides {
+        encoding,
+        delimiter,
+        header_line: raw.header_line,
+    })
+}
+
+fn toml_date(d: &toml::value::Datetime) -> Option<NaiveDate> {
+    if d.time.is_some() || d.offset.is_some() {
+        return None;
+    }
+    let date = d.date?;
+    NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+[report]
+title = "T"
+area = "A"
+period_start = 2025-07-01
+
+[[communes]]
+code = "28321"
+name = "Tân Phước 1"
+dossiers = ["exports/tp1/*.csv"]
+"#;
+
+    fn parse(text: &str) -> Result<Config> {
+        Config::parse(Path::new("/tmp/x/commune-report.toml"), text)
+    }
+
+    fn message(text: &str) -> String {
+        match parse(text) {
+            Err(e @ Error::Config { .. }) => e.to_string(),
+            other => panic!("expected a config error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn minimal_config_gets_defaults_relative_to_its_folder() {
+        let c = parse(MINIMAL).expect("valid");
+        assert_eq!(c.warehouse, Path::new("/tmp/x/warehouse"));
+        assert_eq!(c.queries, Path::new("/tmp/x/queries"));
+        assert_eq!(c.max_reject_ratio, 0.05);
+        assert_eq!(c.period_start, NaiveDate::from_ymd_opt(2025, 7, 1).unwrap());
+    }
+
+    #[test]
+    fn unknown_key_is_named() {
+        let m = message(&MINIMAL.replace("area = \"A\"", "area = \"A\"\ncolour = 1"));
+        assert!(m.contains("colour"), "{m}");
+    }
+
+    #[test]
+    fn duplicate_codes_are_rejected() {
+        let twice = format!(
+            "{MINIMAL}\n[[communes]]\ncode = \"28321\"\nname = \"B\"\ndossiers = [\"b\"]\n"
+        );
+        let m = message(&twice);
+        assert!(
+            m.contains("communes[1].code") && m.contains("duplicate"),
+            "{m}"
+        );
+    }
+
+    #[test]
+    fn bad_values_name_their_key() {
+        for (from, to, key) in [
+            ("code = \"28321\"", "code = \"../etc\"", "communes[0].code"),
+            (
+                "period_start = 2025-07-01",
+                "period_start = \"soon\"",
+                "period_start",
+            ),
+            (
+                "dossiers = [\"exports/tp1/*.csv\"]",
+                "dossiers = [\"a\"]\ncsv = { delimiter = \"x\" }",
+                "communes[0].csv.delimiter",
+            ),
+            (
+                "dossiers = [\"exports/tp1/*.csv\"]",
+                "dossiers = [\"a\"]\ncolumns = { \"Số BN\" = \"nope\" }",
+                "communes[0].columns",
+            ),
+        ] {
+            let m = message(&MINIMAL.replace(from, to));
+            assert!(m.contains(key), "{key}: {m}");
+        }
+        let m = message(&format!("{MINIMAL}\n[quality]\nmax_reject_ratio = 3\n"));
+        assert!(m.contains("quality.max_reject_ratio"), "{m}");
+    }
+
+    #[test]
+    fn column_overrides_are_folded() {
+        let c = parse(&MINIMAL.replace(
+            "dossiers = [\"exports/tp1/*.csv\"]",
+            "dossiers = [\"a\"]\ncolumns = { \"Số BN\" = \"dossier_id\" }",
+        ))
+        .expect("valid");
+        assert_eq!(
+            c.communes[0].columns,
+            vec![("sobn".to_string(), Column::DossierId)]
+        );
+    }
+}

@@ -1,0 +1,111 @@
+//! The one place a query engine session is built: DataFusion over the published
+//! warehouse version, plus the small tables derived from the config.
+//! Swapping the engine means changing this module and `query`, nothing else.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use arrow::array::{Array, ArrayRef, Date32Array, Int64Array, StringArray};
+use arrow::datatypes::{DataType, Field, Schema};
+use arrow::record_batch::RecordBatch;
+use chrono::NaiveDate;
+use datafusion::datasource::file_format::parquet::ParquetFormat;
+use datafusion::datasource::listing::ListingOptions;
+use datafusion::execution::context::{SQLOptions, SessionConfig, SessionContext};
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::warehouse::batches::days;
+use crate::warehouse::schema::{PARTITION_COLUMN, Table};
+
+/// A session over the current warehouse version. The link is resolved once, so every
+/// query of this session reads the same version even if a run publishes meanwhile.
+pub async fn session(config: &Config) -> Result<SessionContext> {
+    let root = std::fs::canonicalize(&config.warehouse).map_err(|e| {
+        Error::io(
+            format!(
+                "opening the warehouse {} (run `commune-report ingest` first)",
+                config.warehouse.display()
+            ),
+            e,
+        )
+    })?;
+    let ctx = SessionContext::new_with_config(
+        SessionConfig::new()
+            .with_target_partitions(2)
+            .with_information_schema(true),
+    );
+    for table in Table::ALL {
+        register(&ctx, &root, table).await?;
+    }
+    ctx.register_batch("communes", communes_batch(config)?)?;
+    Ok(ctx)
+}
+
+async fn register(ctx: &SessionContext, root: &Path, table: Table) -> Result<()> {
+    let dir = root.join(table.name());
+    let options = ListingOptions::new(Arc::new(ParquetFormat::default()))
+        .with_file_extension(".parquet")
+        .with_table_partition_cols(vec![(PARTITION_COLUMN.to_string(), DataType::Utf8)]);
+    let url = format!("file://{}/", dir.display());
+    ctx.register_listing_table(table.name(), url, options, Some(table.file_schema()), None)
+        .await?;
+    Ok(())
+}
+
+fn communes_batch(config: &Config) -> Result<RecordBatch> {
+    let schema = Arc::new(Schema::new(vec![
+        Field::new("commune_code", DataType::Utf8, false),
+        Field::new("commune", DataType::Utf8, false),
+        Field::new("position", DataType::Int64, false),
+    ]));
+    let c = &config.communes;
+    let columns: Vec<ArrayRef> = vec![
+        Arc::new(StringArray::from_iter_values(
+            c.iter().map(|c| c.code.as_str()),
+        )),
+        Arc::new(StringArray::from_iter_values(
+            c.iter().map(|c| c.name.as_str()),
+        )),
+        Arc::new(Int64Array::from_iter_values(0..c.len() as i64)),
+    ];
+    Ok(RecordBatch::try_new(schema, columns)?)
+}
+
+/// Registers the one-row `report_period(period_start, as_of)` the queries join on.
+pub fn register_period(ctx: &SessionContext, start: NaiveDate, as_of: NaiveDate) -> Result<()> {
+    let schema = Arc::new(Schema::new(vec![
+        Field::new("period_start", DataType::Date32, false),
+        Field::new("as_of", DataType::Date32, false),
+    ]));
+    let columns: Vec<ArrayRef> = vec![
+        Arc::new(Date32Array::from(vec![days(start)])),
+        Arc::new(Date32Array::from(vec![days(as_of)])),
+    ];
+    ctx.register_batch("report_period", RecordBatch::try_new(schema, columns)?)?;
+    Ok(())
+}
+
+/// Only queries: no DDL, no DML, no `SET` or other statements.
+pub fn read_only() -> SQLOptions {
+    SQLOptions::new()
+        .with_allow_ddl(false)
+        .with_allow_dml(false)
+        .with_allow_statements(false)
+}
+
+/// The newest snapshot date among the dossier exports: the default `as_of`.
+pub async fn newest_snapshot(ctx: &SessionContext) -> Result<Option<NaiveDate>> {
+    let batches = ctx
+        .sql("SELECT max(snapshot_date) AS d FROM dossiers")
+        .await?
+        .collect()
+        .await?;
+    let value = batches
+        .first()
+        .filter(|b| b.num_rows() > 0)
+        .and_then(|b| b.column(0).as_any().downcast_ref::<Date32Array>().cloned())
+        .filter(|a| a.is_valid(0))
+        .and_then(|a| a.value_as_date(0));
+    Ok(value)
+}

@@ -1,0 +1,258 @@
+//! Which source headers mean which canonical column.
+//!
+//! Aliases are stored folded (see `text::fold`), so one entry covers every spelling
+//! with or without diacritics, in any case, with any spacing or punctuation; the
+//! national portal's field names (`NgayTiepNhan`) fold to the same keys as the texts
+//! provincial systems print ("Ngày tiếp nhận").
+
+use crate::text::fold;
+
+/// What kind of export a file is; decided by the config glob that matched it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FileKind {
+    Dossiers,
+    Procedures,
+    Indicators,
+}
+
+impl FileKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileKind::Dossiers => "dossiers",
+            FileKind::Procedures => "procedures",
+            FileKind::Indicators => "indicators",
+        }
+    }
+
+    /// Columns a header line must contain to be recognised as the header.
+    pub fn header_keys(self) -> &'static [Column] {
+        match self {
+            FileKind::Dossiers => &[Column::DossierId, Column::ReceivedDate],
+            FileKind::Procedures => &[Column::ProcedureCode, Column::ProcedureName],
+            FileKind::Indicators => &[Column::Label, Column::Value],
+        }
+    }
+
+    /// Columns meaningful for this kind; other recognised headers are ignored.
+    pub fn columns(self) -> &'static [Column] {
+        use Column::*;
+        match self {
+            FileKind::Dossiers => &[
+                DossierId,
+                ProcedureCode,
+                ProcedureName,
+                Field,
+                Channel,
+                ReceivedDate,
+                DueDate,
+                CompletedDate,
+                Status,
+                Timeliness,
+            ],
+            FileKind::Procedures => &[ProcedureCode, ProcedureName, Field, OnlineLevel],
+            FileKind::Indicators => &[Label, Value, Unit, Note],
+        }
+    }
+}
+
+/// A canonical input column (the warehouse's names, see `warehouse::schema`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Column {
+    DossierId,
+    ProcedureCode,
+    ProcedureName,
+    Field,
+    Channel,
+    ReceivedDate,
+    DueDate,
+    CompletedDate,
+    Status,
+    Timeliness,
+    OnlineLevel,
+    Label,
+    Value,
+    Unit,
+    Note,
+    /// Personal data: recognised only so that it is dropped and masked.
+    Personal,
+}
+
+impl Column {
+    pub const ALL: [Column; 16] = [
+        Column::DossierId,
+        Column::ProcedureCode,
+        Column::ProcedureName,
+        Column::Field,
+        Column::Channel,
+        Column::ReceivedDate,
+        Column::DueDate,
+        Column::CompletedDate,
+        Column::Status,
+        Column::Timeliness,
+        Column::OnlineLevel,
+        Column::Label,
+        Column::Value,
+        Column::Unit,
+        Column::Note,
+        Column::Personal,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Column::DossierId => "dossier_id",
+            Column::ProcedureCode => "procedure_code",
+            Column::ProcedureName => "procedure_name",
+            Column::Field => "field",
+            Column::Channel => "channel",
+            Column::ReceivedDate => "received_date",
+            Column::DueDate => "due_date",
+            Column::CompletedDate => "completed_date",
+            Column::Status => "status",
+            Column::Timeliness => "timeliness",
+            Column::OnlineLevel => "online_level",
+            Column::Label => "label",
+            Column::Value => "value",
+            Column::Unit => "unit",
+            Column::Note => "note",
+            Column::Personal => "personal",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// (alias, column, priority): when two headers of one file map to the same column,
+/// the higher priority wins ("Ngày có kết quả" over "Ngày trả kết quả").
+const ALIASES: &[(&str, Column, u8)] = &[
+    ("Mã hồ sơ", Column::DossierId, 2),
+    ("MaHoSo", Column::DossierId, 2),
+    ("Số hồ sơ", Column::DossierId, 1),
+    ("Số biên nhận", Column::DossierId, 1),
+    ("SoBienNhan", Column::DossierId, 1),
+    ("Mã thủ tục", Column::ProcedureCode, 2),
+    ("Mã TTHC", Column::ProcedureCode, 2),
+    ("MaTTHC", Column::ProcedureCode, 2),
+    ("Mã thủ tục hành chính", Column::ProcedureCode, 2),
+    ("Tên thủ tục", Column::ProcedureName, 2),
+    ("Tên thủ tục hành chính", Column::ProcedureName, 2),
+    ("TenTTHC", Column::ProcedureName, 2),
+    ("Thủ tục hành chính", Column::ProcedureName, 1),
+    ("Lĩnh vực", Column::Field, 2),
+    ("Tên lĩnh vực", Column::Field, 2),
+    ("TenLinhVuc", Column::Field, 2),
+    ("Ngày tiếp nhận", Column::ReceivedDate, 2),
+    ("NgayTiepNhan", Column::ReceivedDate, 2),
+    ("Ngày nhận", Column::ReceivedDate, 1),
+    ("Ngày nhận hồ sơ", Column::ReceivedDate, 1),
+    ("Ngày hẹn trả", Column::DueDate, 2),
+    ("NgayHenTra", Column::DueDate, 2),
+    ("Ngày hẹn trả kết quả", Column::DueDate, 2),
+    ("Hạn xử lý", Column::DueDate, 1),
+    ("Ngày kết thúc xử lý", Column::CompletedDate, 3),
+    ("NgayKetThucXuLy", Column::CompletedDate, 3),
+    ("Ngày có kết quả", Column::CompletedDate, 3),
+    ("Ngày hoàn thành", Column::CompletedDate, 3),
+    ("Ngày trả kết quả", Column::CompletedDate, 1),
+    ("NgayTra", Column::CompletedDate, 1),
+    ("Trạng thái", Column::Status, 2),
+    ("Trạng thái hồ sơ", Column::Status, 2),
+    ("TrangThaiHoSo", Column::Status, 2),
+    ("Tình trạng", Column::Status, 1),
+    ("Hình thức nộp", Column::Channel, 2),
+    ("Kênh thực hiện", Column::Channel, 2),
+    ("KenhThucHien", Column::Channel, 2),
+    ("Loại tiếp nhận", Column::Channel, 2),
+    ("Hình thức tiếp nhận", Column::Channel, 1),
+    ("Tiến độ giải quyết", Column::Timeliness, 2),
+    ("Tiến độ", Column::Timeliness, 1),
+    ("Đánh giá thời hạn", Column::Timeliness, 1),
+    ("Mức độ", Column::OnlineLevel, 2),
+    ("Mức độ DVC", Column::OnlineLevel, 2),
+    ("Mức độ dịch vụ công", Column::OnlineLevel, 2),
+    ("Chỉ tiêu", Column::Label, 2),
+    ("Tên chỉ tiêu", Column::Label, 2),
+    ("Nội dung", Column::Label, 1),
+    ("Giá trị", Column::Value, 2),
+    ("Số lượng", Column::Value, 2),
+    ("Kết quả", Column::Value, 1),
+    ("Đơn vị tính", Column::Unit, 2),
+    ("ĐVT", Column::Unit, 2),
+    ("Ghi chú", Column::Note, 2),
+    ("Chủ hồ sơ", Column::Personal, 9),
+    ("ChuHoSo", Column::Personal, 9),
+    ("Người nộp", Column::Personal, 9),
+    ("Tên người nộp", Column::Personal, 9),
+    ("Họ tên người nộp", Column::Personal, 9),
+    ("Người được ủy quyền", Column::Personal, 9),
+    ("Số CCCD", Column::Personal, 9),
+    ("CCCD", Column::Personal, 9),
+    ("Số CMND", Column::Personal, 9),
+    ("Số định danh", Column::Personal, 9),
+    ("SĐT", Column::Personal, 9),
+    ("Số điện thoại", Column::Personal, 9),
+    ("Điện thoại", Column::Personal, 9),
+    ("Email", Column::Personal, 9),
+    ("Địa chỉ", Column::Personal, 9),
+];
+
+/// The column a (folded) header means, with its priority.
+pub fn lookup(folded: &str) -> Option<(Column, u8)> {
+    ALIASES
+        .iter()
+        .find(|(alias, _, _)| fold(alias) == folded)
+        .map(|&(_, column, priority)| (column, priority))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn portal_names_and_printed_texts_agree() {
+        for (a, b) in [
+            ("NgayTiepNhan", "Ngày tiếp nhận"),
+            ("MaHoSo", "MÃ HỒ SƠ"),
+            ("TenLinhVuc", "Tên lĩnh vực"),
+            ("KenhThucHien", "kenh thuc hien"),
+        ] {
+            assert_eq!(lookup(&fold(a)), lookup(&fold(b)), "{a} vs {b}");
+            assert!(lookup(&fold(a)).is_some());
+        }
+    }
+
+    #[test]
+    fn completed_date_prefers_the_explicit_header() {
+        let explicit = lookup(&fold("Ngày có kết quả")).map(|(_, p)| p);
+        let fallback = lookup(&fold("Ngày trả kết quả")).map(|(_, p)| p);
+        assert!(explicit > fallback);
+    }
+
+    #[test]
+    fn personal_data_is_recognised() {
+        for h in [
+            "Chủ hồ sơ",
+            "Số CCCD",
+            "SĐT",
+            "Địa chỉ",
+            "Người được ủy quyền",
+        ] {
+            assert_eq!(
+                lookup(&fold(h)).map(|(c, _)| c),
+                Some(Column::Personal),
+                "{h}"
+            );
+        }
+    }
+
+    #[test]
+    fn aliases_do_not_collide() {
+        let mut seen = std::collections::HashMap::new();
+        for (alias, column, _) in ALIASES {
+            if let Some(prev) = seen.insert(fold(alias), *column) {
+                assert_eq!(prev, *column, "{alias} maps to two columns");
+            }
+        }
+    }
+}

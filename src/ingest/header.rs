@@ -1,0 +1,142 @@
+//! Stage 3: finding the header line below any title block, and mapping its cells to
+//! canonical columns (config overrides first, then the aliases).
+
+use csv::StringRecord;
+
+use super::aliases::{Column, FileKind, lookup};
+use crate::text::{clean, fold};
+
+/// How one file's columns map to canonical ones.
+#[derive(Debug, Clone)]
+pub struct HeaderMap {
+    /// Per source column: the canonical column it feeds, if any.
+    pub targets: Vec<Option<Column>>,
+    /// Source column positions holding personal data (masked in raw records).
+    pub personal: Vec<usize>,
+    /// (header as written, canonical column) for every column used.
+    pub mapped: Vec<(String, Column)>,
+    /// Headers no alias knows, ignored.
+    pub ignored: Vec<String>,
+    /// Personal-data headers, dropped.
+    pub dropped: Vec<String>,
+}
+
+impl HeaderMap {
+    pub fn width(&self) -> usize {
+        self.targets.len()
+    }
+
+    /// Source position of `column`, if the file has it.
+    pub fn position(&self, column: Column) -> Option<usize> {
+        self.targets.iter().position(|t| *t == Some(column))
+    }
+}
+
+/// Maps `cells` if they form a header for `kind` (all of `kind.header_keys()` found),
+/// else `None`. `overrides` are (folded header, column) pairs from the config.
+pub fn map_header(
+    cells: &StringRecord,
+    kind: FileKind,
+    overrides: &[(String, Column)],
+) -> Option<HeaderMap> {
+    let wanted = kind.columns();
+    // (column, priority, position): the best source column for each canonical one.
+    let mut best: Vec<(Column, u8, usize)> = Vec::new();
+    let mut personal = Vec::new();
+    let mut dropped = Vec::new();
+    let mut candidates: Vec<Option<(Column, u8)>> = Vec::with_capacity(cells.len());
+    for (i, cell) in cells.iter().enumerate() {
+        let folded = fold(cell);
+        let found = overrides
+            .iter()
+            .find(|(h, _)| *h == folded)
+            .map(|&(_, c)| (c, u8::MAX))
+            .or_else(|| lookup(&folded));
+        candidates.push(found);
+        match found {
+            Some((Column::Personal, _)) => {
+                personal.push(i);
+                dropped.push(clean(cell));
+            }
+            Some((column, priority)) if wanted.contains(&column) => {
+                match best.iter_mut().find(|(c, _, _)| *c == column) {
+                    Some(slot) if slot.1 >= priority => {}
+                    Some(slot) => *slot = (column, priority, i),
+                    None => best.push((column, priority, i)),
+                }
+            }
+            _ => {}
+        }
+    }
+    if !kind
+        .header_keys()
+        .iter()
+        .all(|k| best.iter().any(|(c, _, _)| c == k))
+    {
+        return None;
+    }
+    let mut targets = vec![None; cells.len()];
+    for &(column, _, i) in &best {
+        targets[i] = Some(column);
+    }
+    let mut mapped = Vec::new();
+    let mut ignored = Vec::new();
+    for (i, cell) in cells.iter().enumerate() {
+        match targets[i] {
+            Some(column) => mapped.push((clean(cell), column)),
+            None if personal.contains(&i) => {}
+            None if cell.trim().is_empty() => {}
+            None => ignored.push(clean(cell)),
+        }
+    }
+    Some(HeaderMap {
+        targets,
+        personal,
+        mapped,
+        ignored,
+        dropped,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(cells: &[&str]) -> StringRecord {
+        StringRecord::from(cells.to_vec())
+    }
+
+    #[test]
+    fn title_lines_are_not_headers() {
+        let title = rec(&["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]);
+        assert!(map_header(&title, FileKind::Dossiers, &[]).is_none());
+    }
+
+    #[test]
+    fn maps_printed_headers_and_drops_personal_data() {
+        let header = rec(&[
+            "STT",
+            "Mã hồ sơ",
+            "Chủ hồ sơ",
+            "Ngày tiếp nhận",
+            "Ngày trả kết quả",
+            "Ngày có kết quả",
+            "Trạng thái",
+        ]);
+        let map = map_header(&header, FileKind::Dossiers, &[]).expect("header");
+        assert_eq!(map.position(Column::DossierId), Some(1));
+        assert_eq!(map.position(Column::CompletedDate), Some(5));
+        assert_eq!(map.personal, vec![2]);
+        assert_eq!(map.dropped, vec!["Chủ hồ sơ"]);
+        assert_eq!(map.ignored, vec!["STT", "Ngày trả kết quả"]);
+    }
+
+    #[test]
+    fn overrides_win_over_aliases() {
+        let header = rec(&["Số BN", "Ngày nhận"]);
+        assert!(map_header(&header, FileKind::Dossiers, &[]).is_none());
+        let overrides = vec![(fold("Số BN"), Column::DossierId)];
+        let map = map_header(&header, FileKind::Dossiers, &overrides).expect("header");
+        assert_eq!(map.position(Column::DossierId), Some(0));
+    }
+}

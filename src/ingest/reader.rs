@@ -1,0 +1,233 @@
+//! Per file: detect the dialect and header line, then stream its data records with
+//! the physical line each starts on. Decoding and parsing never hold the whole file.
+
+use std::path::Path;
+
+use csv::StringRecord;
+
+use super::aliases::{Column, FileKind};
+use super::decode::{Tracked, open_text};
+use super::header::{HeaderMap, map_header};
+use super::sniff::{Sniffed, sniff};
+use crate::config::CsvOverrides;
+
+/// Lines searched for the header before giving up on a delimiter.
+const MAX_PREAMBLE_RECORDS: usize = 60;
+const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// What was detected about one file.
+#[derive(Debug, Clone)]
+pub struct Detected {
+    pub sniffed: Sniffed,
+    pub delimiter: u8,
+    /// 1-based physical line of the header.
+    pub header_line: u64,
+    /// Index of the header among the parsed records (blank lines excluded).
+    header_record: usize,
+    pub map: HeaderMap,
+}
+
+impl Detected {
+    pub fn delimiter_name(&self) -> &'static str {
+        match self.delimiter {
+            b',' => ",",
+            b';' => ";",
+            b'\t' => "tab",
+            b'|' => "|",
+            _ => "?",
+        }
+    }
+}
+
+/// Counts of one streaming pass.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub data_rows: u64,
+    pub blank_lines: u64,
+}
+
+fn csv_reader<R: std::io::Read>(input: R, delimiter: u8) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(input)
+}
+
+/// Detects encoding, delimiter and header for `path`, honouring the overrides.
+/// The error is a sentence for the analyst: what is wrong and what to do.
+pub fn detect(
+    path: &Path,
+    kind: FileKind,
+    csv: &CsvOverrides,
+    columns: &[(String, Column)],
+) -> Result<Detected, String> {
+    let sniffed = sniff(path, csv.encoding)?;
+    let delimiters: &[u8] = match &csv.delimiter {
+        Some(d) => std::slice::from_ref(d),
+        None => &DELIMITERS,
+    };
+    let mut best: Option<Detected> = None;
+    for &delimiter in delimiters {
+        let text = open_text(path, &sniffed).map_err(|e| format!("cannot read: {e}"))?;
+        let (tracked, lines) = Tracked::new(text, b'"', u64::MAX);
+        let mut reader = csv_reader(tracked, delimiter);
+        let mut record = StringRecord::new();
+        for index in 0..MAX_PREAMBLE_RECORDS {
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) | Err(_) => break,
+            }
+            let offset = record.position().map_or(0, |p| p.byte());
+            let line = lines.borrow_mut().line_of(offset);
+            if let Some(wanted) = csv.header_line {
+                if line < wanted {
+                    continue;
+                }
+                if line > wanted {
+                    break;
+                }
+            }
+            if let Some(map) = map_header(&record, kind, columns) {
+                let better = best
+                    .as_ref()
+                    .is_none_or(|b| map.mapped.len() > b.map.mapped.len());
+                if better {
+                    best = Some(Detected {
+                        sniffed: sniffed.clone(),
+                        delimiter,
+                        header_line: line,
+                        header_record: index,
+                        map,
+                    });
+                }
+                break;
+            }
+        }
+    }
+    best.ok_or_else(|| no_header_message(kind, csv))
+}
+
+fn no_header_message(kind: FileKind, csv: &CsvOverrides) -> String {
+    let keys: Vec<&str> = kind.header_keys().iter().map(|c| c.name()).collect();
+    let example = match kind {
+        FileKind::Dossiers => "\"Mã hồ sơ\" and \"Ngày tiếp nhận\"",
+        FileKind::Procedures => "\"Mã thủ tục\" and \"Tên thủ tục\"",
+        FileKind::Indicators => "\"Chỉ tiêu\" and \"Giá trị\"",
+    };
+    let where_ = match csv.header_line {
+        Some(l) => format!("on line {l} (csv.header_line)"),
+        None => format!("in the first {MAX_PREAMBLE_RECORDS} lines"),
+    };
+    format!(
+        "no header line found {where_}: a {} export needs columns for {} (for example \
+         {example}); if this file names them differently, map its headers with \
+         `columns = {{ \"<header>\" = \"<column>\" }}` in the commune's config",
+        kind.as_str(),
+        keys.join(" and ")
+    )
+}
+
+/// Streams the data records below the header: `on_row(record, line)` for every
+/// non-blank one. Blank lines and all-empty records are counted, not passed on.
+pub fn read_records(
+    path: &Path,
+    detected: &Detected,
+    mut on_row: impl FnMut(&StringRecord, u64),
+) -> Result<Counts, String> {
+    let text = open_text(path, &detected.sniffed).map_err(|e| format!("cannot read: {e}"))?;
+    let (tracked, lines) = Tracked::new(text, b'"', detected.header_line);
+    let mut reader = csv_reader(tracked, detected.delimiter);
+    let mut record = StringRecord::new();
+    let mut counts = Counts::default();
+    let mut index = 0usize;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e
+                    .position()
+                    .map(|p| lines.borrow_mut().line_of(p.byte()))
+                    .unwrap_or(0);
+                return Err(format!("unreadable near line {line}: {e}"));
+            }
+        }
+        let is_data = index > detected.header_record;
+        index += 1;
+        if !is_data {
+            continue;
+        }
+        let offset = record.position().map_or(0, |p| p.byte());
+        let line = lines.borrow_mut().line_of(offset);
+        if record.iter().all(|c| c.trim().is_empty()) {
+            counts.blank_lines += 1;
+            continue;
+        }
+        counts.data_rows += 1;
+        on_row(&record, line);
+    }
+    counts.blank_lines += lines.borrow().blank_lines;
+    Ok(counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("f.csv");
+        std::fs::write(&path, bytes).expect("write");
+        (dir, path)
+    }
+
+    fn rows(bytes: &[u8]) -> (Detected, Vec<(u64, Vec<String>)>, Counts) {
+        let (_dir, path) = write(bytes);
+        let det = detect(&path, FileKind::Dossiers, &CsvOverrides::default(), &[]).expect("detect");
+        let mut out = Vec::new();
+        let counts = read_records(&path, &det, |r, line| {
+            out.push((line, r.iter().map(String::from).collect()))
+        })
+        .expect("read");
+        (det, out, counts)
+    }
+
+    #[test]
+    fn title_block_semicolons_and_quoted_line_break() {
+        let text = "BÁO CÁO\r\n\r\nMa ho so;Ngay nhan;Trang thai\r\n\
+                    A;01/07/2025;\"Đang\r\nxử lý\"\r\n\r\nB;02/07/2025;Trả lại\r\n";
+        let (det, rows, counts) = rows(text.as_bytes());
+        assert_eq!(det.delimiter, b';');
+        assert_eq!(det.header_line, 3);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].0, 4);
+        assert_eq!(rows[1].0, 7);
+        assert_eq!(counts.blank_lines, 1);
+        assert_eq!(counts.data_rows, 2);
+    }
+
+    #[test]
+    fn utf16_tab_export() {
+        let text = "Số biên nhận\tNgày nhận\tTrạng thái\r\nX\t01.07.2025\tĐang xử lý\r\n";
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in text.encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let (det, rows, _) = rows(&bytes);
+        assert_eq!(det.delimiter, b'\t');
+        assert_eq!(det.sniffed.encoding_name(), "utf-16le");
+        assert_eq!(rows[0].1[2], "Đang xử lý");
+    }
+
+    #[test]
+    fn no_header_is_a_clear_file_error() {
+        let (_dir, path) = write(b"a,b,c\n1,2,3\n");
+        let err = detect(&path, FileKind::Dossiers, &CsvOverrides::default(), &[])
+            .expect_err("no header");
+        assert!(
+            err.contains("dossier_id") && err.contains("columns ="),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,467 @@
+//! Stages 4-5: one data record -> a typed row, or a reject saying why.
+//!
+//! A row is rejected for the SPEC's reasons only (missing required value, unreadable
+//! date or number, unknown status, field count that does not fit the header,
+//! completed before received, footer line); everything else is loaded as written.
+
+use chrono::NaiveDate;
+use csv::StringRecord;
+
+use super::aliases::Column;
+use super::header::HeaderMap;
+use super::values::{self, Channel, Status, Timeliness};
+use crate::text::{clean, fold, slug};
+
+/// Why a record was not loaded (file and line are added by the reader).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reject {
+    pub reason_code: &'static str,
+    pub column: Option<&'static str>,
+    pub reason: String,
+}
+
+impl Reject {
+    fn new(code: &'static str, column: Option<Column>, reason: String) -> Reject {
+        Reject {
+            reason_code: code,
+            column: column.map(Column::name),
+            reason,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DossierRow {
+    pub dossier_id: String,
+    pub procedure_code: Option<String>,
+    pub procedure_name: Option<String>,
+    pub field: Option<String>,
+    pub channel: Option<Channel>,
+    pub received_date: NaiveDate,
+    pub due_date: Option<NaiveDate>,
+    pub completed_date: Option<NaiveDate>,
+    pub status: Status,
+    pub timeliness: Option<Timeliness>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProcedureRow {
+    pub procedure_code: String,
+    pub procedure_name: Option<String>,
+    pub field: Option<String>,
+    pub online_level: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorRow {
+    pub indicator: String,
+    pub label: String,
+    pub value: f64,
+    pub unit: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Labels that are not errors but lost meaning; the reader logs them per file.
+#[derive(Debug, Default)]
+pub struct Warnings {
+    pub unknown_channel: Vec<String>,
+    pub unknown_timeliness: Vec<String>,
+    pub unknown_online_level: Vec<String>,
+}
+
+impl Warnings {
+    fn note(list: &mut Vec<String>, value: &str) {
+        if list.len() < 5 && !list.iter().any(|v| v == value) {
+            list.push(value.to_string());
+        }
+    }
+}
+
+/// Words a footer line (totals, signatures) starts with, folded.
+const FOOTER_STARTS: &[&str] = &[
+    "tongcong",
+    "tongso",
+    "nguoilap",
+    "thutruong",
+    "lanhdao",
+    "xacnhan",
+    "giamdoc",
+    "chutich",
+];
+
+/// A record that could not be loaded and reads like a totals or signature line is
+/// reported as a footer: the reason a clerk recognises. A valid row is never a
+/// footer ("Tổng số hồ sơ tiếp nhận" is a legitimate indicator label).
+fn or_footer<T>(record: &StringRecord, parsed: Result<T, Reject>) -> Result<T, Reject> {
+    parsed.map_err(|reject| {
+        let Some(first) = record.iter().find(|c| !c.trim().is_empty()) else {
+            return reject;
+        };
+        let folded = fold(first);
+        if FOOTER_STARTS.iter().any(|w| folded.starts_with(w)) {
+            Reject::new(
+                "footer",
+                None,
+                format!("footer line ({}), not a data row", clean(first)),
+            )
+        } else {
+            reject
+        }
+    })
+}
+
+/// Field count: a row must fit the header (empty trailing cells are tolerated).
+fn check_shape(record: &StringRecord, map: &HeaderMap) -> Result<(), Reject> {
+    let width = map.width();
+    let extra_nonempty = record.iter().skip(width).any(|c| !c.trim().is_empty());
+    if record.len() < width || extra_nonempty {
+        return Err(Reject::new(
+            "bad_field_count",
+            None,
+            format!(
+                "the row has {} fields but the header has {width}; a delimiter or quote \
+                 inside a cell is probably not quoted",
+                record.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn cell<'r>(record: &'r StringRecord, map: &HeaderMap, column: Column) -> Option<&'r str> {
+    map.position(column)
+        .and_then(|i| record.get(i))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+fn required<'r>(
+    record: &'r StringRecord,
+    map: &HeaderMap,
+    column: Column,
+    what: &str,
+) -> Result<&'r str, Reject> {
+    cell(record, map, column).ok_or_else(|| {
+        Reject::new(
+            "missing_required",
+            Some(column),
+            format!("{what} is empty; the dossier cannot be counted without it"),
+        )
+    })
+}
+
+fn date(
+    record: &StringRecord,
+    map: &HeaderMap,
+    column: Column,
+    what: &str,
+) -> Result<Option<NaiveDate>, Reject> {
+    cell(record, map, column)
+        .map(|text| date_value(text, column, what))
+        .transpose()
+}
+
+fn date_value(text: &str, column: Column, what: &str) -> Result<NaiveDate, Reject> {
+    values::parse_date(text).ok_or_else(|| {
+        Reject::new(
+            "bad_date",
+            Some(column),
+            format!(
+                "{what} {text:?} is not a valid day-first date (dd/mm/yyyy, dd-mm-yyyy, \
+                 dd.mm.yyyy, yyyy-mm-dd or yyyyMMddHHmmss)"
+            ),
+        )
+    })
+}
+
+pub fn dossier(
+    record: &StringRecord,
+    map: &HeaderMap,
+    warnings: &mut Warnings,
+) -> Result<DossierRow, Reject> {
+    or_footer(record, dossier_fields(record, map, warnings))
+}
+
+fn dossier_fields(
+    record: &StringRecord,
+    map: &HeaderMap,
+    warnings: &mut Warnings,
+) -> Result<DossierRow, Reject> {
+    check_shape(record, map)?;
+    let dossier_id = clean(required(record, map, Column::DossierId, "the dossier id")?);
+    let received_text = required(record, map, Column::ReceivedDate, "the received date")?;
+    let status_text = required(record, map, Column::Status, "the status")?;
+    let received_date = date_value(received_text, Column::ReceivedDate, "received date")?;
+    let due_date = date(record, map, Column::DueDate, "due date")?;
+    let completed_date = date(record, map, Column::CompletedDate, "completed date")?;
+    let status = Status::from_label(status_text).ok_or_else(|| {
+        Reject::new(
+            "unknown_status",
+            Some(Column::Status),
+            format!(
+                "status {status_text:?} is not a known label (e.g. \"Đang xử lý\", \"Đã giải \
+                 quyết\", \"Tạm dừng\", \"Trả lại\", \"Rút hồ sơ\" or a national code)"
+            ),
+        )
+    })?;
+    if let Some(done) = completed_date
+        && done < received_date
+    {
+        return Err(Reject::new(
+            "date_order",
+            Some(Column::CompletedDate),
+            format!("completed on {done} before it was received on {received_date}"),
+        ));
+    }
+    let channel = cell(record, map, Column::Channel).and_then(|t| {
+        let c = Channel::from_label(t);
+        if c.is_none() {
+            Warnings::note(&mut warnings.unknown_channel, t);
+        }
+        c
+    });
+    let timeliness = if status == Status::Resolved {
+        let explicit = cell(record, map, Column::Timeliness).and_then(|t| {
+            let v = Timeliness::from_label(t);
+            if v.is_none() {
+                Warnings::note(&mut warnings.unknown_timeliness, t);
+            }
+            v
+        });
+        explicit.or_else(|| Some(Timeliness::from_dates(completed_date?, due_date?)))
+    } else {
+        None
+    };
+    Ok(DossierRow {
+        dossier_id,
+        procedure_code: cell(record, map, Column::ProcedureCode).map(clean),
+        procedure_name: cell(record, map, Column::ProcedureName).map(clean),
+        field: cell(record, map, Column::Field).map(clean),
+        channel,
+        received_date,
+        due_date,
+        completed_date,
+        status,
+        timeliness,
+    })
+}
+
+pub fn procedure(
+    record: &StringRecord,
+    map: &HeaderMap,
+    warnings: &mut Warnings,
+) -> Result<ProcedureRow, Reject> {
+    or_footer(record, procedure_fields(record, map, warnings))
+}
+
+fn procedure_fields(
+    record: &StringRecord,
+    map: &HeaderMap,
+    warnings: &mut Warnings,
+) -> Result<ProcedureRow, Reject> {
+    check_shape(record, map)?;
+    let code = clean(required(
+        record,
+        map,
+        Column::ProcedureCode,
+        "the procedure code",
+    )?);
+    let online_level = cell(record, map, Column::OnlineLevel).and_then(|t| {
+        let v = values::online_level(t);
+        if v.is_none() {
+            Warnings::note(&mut warnings.unknown_online_level, t);
+        }
+        v
+    });
+    Ok(ProcedureRow {
+        procedure_code: code,
+        procedure_name: cell(record, map, Column::ProcedureName).map(clean),
+        field: cell(record, map, Column::Field).map(clean),
+        online_level,
+    })
+}
+
+pub fn indicator(record: &StringRecord, map: &HeaderMap) -> Result<IndicatorRow, Reject> {
+    or_footer(record, indicator_fields(record, map))
+}
+
+fn indicator_fields(record: &StringRecord, map: &HeaderMap) -> Result<IndicatorRow, Reject> {
+    check_shape(record, map)?;
+    let label = clean(required(record, map, Column::Label, "the indicator label")?);
+    let text = required(record, map, Column::Value, "the value")?;
+    let value = values::parse_number(text).ok_or_else(|| {
+        Reject::new(
+            "bad_number",
+            Some(Column::Value),
+            format!(
+                "{text:?} is not a number written the Vietnamese way (1.962 for one \
+                 thousand nine hundred sixty-two, 98,5 for ninety-eight point five)"
+            ),
+        )
+    })?;
+    Ok(IndicatorRow {
+        indicator: indicator_key(&label),
+        label,
+        value,
+        unit: cell(record, map, Column::Unit).map(clean),
+        note: cell(record, map, Column::Note).map(clean),
+    })
+}
+
+/// Canonical keys of the figures the report compares or shows; any other label
+/// becomes its slug.
+const INDICATORS: &[(&str, &str)] = &[
+    ("Số hồ sơ tiếp nhận", "reported_received"),
+    ("Số hồ sơ đã tiếp nhận", "reported_received"),
+    ("Số hồ sơ đã giải quyết", "reported_resolved"),
+    ("Số hồ sơ đang giải quyết", "reported_processing"),
+    ("Số hồ sơ đang xử lý", "reported_processing"),
+    ("Số hồ sơ tạm dừng", "reported_paused"),
+    ("Số hồ sơ không đủ điều kiện trả về", "reported_returned"),
+    ("Số hồ sơ trả lại", "reported_returned"),
+    ("Số hồ sơ rút", "reported_withdrawn"),
+    ("Số hồ sơ trễ hạn", "reported_late"),
+    ("Số lĩnh vực tiếp nhận hồ sơ", "reported_fields"),
+    ("Tỷ lệ hồ sơ nộp trực tuyến", "reported_online_share_pct"),
+    (
+        "Số thủ tục hành chính đang thực hiện",
+        "reported_procedures",
+    ),
+    (
+        "Số lĩnh vực thủ tục hành chính",
+        "reported_procedure_fields",
+    ),
+    ("Số Tổ công nghệ số cộng đồng", "digital_teams"),
+    (
+        "Số thành viên Tổ công nghệ số cộng đồng",
+        "digital_team_members",
+    ),
+    ("Số lớp tập huấn kỹ năng số", "training_classes"),
+    ("Số hội nghị, cuộc họp đã tổ chức", "meetings_held"),
+    (
+        "Số hội nghị trực tuyến đã tham dự",
+        "online_conferences_attended",
+    ),
+];
+
+pub fn indicator_key(label: &str) -> String {
+    let folded = fold(label);
+    INDICATORS
+        .iter()
+        .find(|(l, _)| fold(l) == folded)
+        .map(|(_, key)| (*key).to_string())
+        .unwrap_or_else(|| slug(label))
+}
+
+/// The record as written, for the rejects table, with personal-data positions and
+/// every field beyond the header masked.
+pub fn masked_raw(record: &StringRecord, map: &HeaderMap, delimiter: u8) -> String {
+    let delim = delimiter as char;
+    let mut out = String::new();
+    for (i, field) in record.iter().enumerate() {
+        if i > 0 {
+            out.push(delim);
+        }
+        if i >= map.width() || map.personal.contains(&i) {
+            if !field.is_empty() {
+                out.push_str("***");
+            }
+        } else if field.contains([delim, '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(field);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::aliases::FileKind;
+    use super::super::header::map_header;
+    use super::*;
+
+    fn header() -> HeaderMap {
+        let cells = StringRecord::from(vec![
+            "Mã hồ sơ",
+            "Chủ hồ sơ",
+            "Lĩnh vực",
+            "Ngày tiếp nhận",
+            "Ngày hẹn trả",
+            "Ngày có kết quả",
+            "Trạng thái",
+        ]);
+        map_header(&cells, FileKind::Dossiers, &[]).expect("header")
+    }
+
+    fn parse(cells: &[&str]) -> Result<DossierRow, Reject> {
+        dossier(
+            &StringRecord::from(cells.to_vec()),
+            &header(),
+            &mut Warnings::default(),
+        )
+    }
+
+    fn code(cells: &[&str]) -> &'static str {
+        parse(cells).expect_err("reject").reason_code
+    }
+
+    #[test]
+    fn resolved_dossier_gets_timeliness_from_dates() {
+        let row = parse(&[
+            "HS1",
+            "Nguyễn Văn An",
+            "Đất đai",
+            "01/07/2025 08:00",
+            "10/07/2025",
+            "11/07/2025",
+            "Đã giải quyết",
+        ])
+        .expect("row");
+        assert_eq!(row.status, Status::Resolved);
+        assert_eq!(row.timeliness, Some(Timeliness::Late));
+        assert_eq!(row.field.as_deref(), Some("Đất đai"));
+    }
+
+    #[test]
+    fn each_reject_reason() {
+        let ok = ["HS1", "A", "F", "01/07/2025", "", "", "Đang xử lý"];
+        assert!(parse(&ok).is_ok());
+        let with = |i: usize, v: &'static str| {
+            let mut c = ok;
+            c[i] = v;
+            c
+        };
+        assert_eq!(code(&with(0, " ")), "missing_required");
+        assert_eq!(code(&with(3, "31/02/2025")), "bad_date");
+        assert_eq!(code(&with(6, "Đang ngủ")), "unknown_status");
+        assert_eq!(code(&with(5, "30/06/2025")), "date_order");
+        assert_eq!(code(&ok[..6]), "bad_field_count");
+        assert_eq!(code(&["Tổng cộng: 1.962 hồ sơ"]), "footer");
+        assert_eq!(code(&["", "Người lập biểu", "", "", "", "", ""]), "footer");
+    }
+
+    #[test]
+    fn raw_record_masks_personal_data_and_overflow() {
+        let rec = StringRecord::from(vec!["HS1", "Nguyễn Văn An", "a,b", "x", "", "", "", "0909"]);
+        assert_eq!(
+            masked_raw(&rec, &header(), b','),
+            "HS1,***,\"a,b\",x,,,,***"
+        );
+    }
+
+    #[test]
+    fn indicator_labels_fold_to_keys() {
+        assert_eq!(
+            indicator_key("So To cong nghe so cong dong"),
+            "digital_teams"
+        );
+        assert_eq!(indicator_key("SỐ HỒ SƠ TIẾP NHẬN"), "reported_received");
+        assert_eq!(
+            indicator_key("Tỷ lệ đạt chỉ tiêu chuyển đổi số"),
+            "ty_le_dat_chi_tieu_chuyen_doi_so"
+        );
+    }
+}

@@ -1,0 +1,29 @@
+//! Stage 6: the newest snapshot of each record wins. Rows arrive in application
+//! order (older snapshot first, then path, then line), so the last occurrence of a
+//! key is the one kept; every earlier one is superseded.
+
+use std::collections::HashMap;
+
+/// `keep[i]` is true when row `i` is the last occurrence of its key.
+pub fn newest_wins<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<bool> {
+    let mut last: HashMap<&'a str, usize> = HashMap::new();
+    let mut keep = Vec::new();
+    for (i, key) in keys.enumerate() {
+        if let Some(prev) = last.insert(key, i) {
+            keep[prev] = false;
+        }
+        keep.push(true);
+    }
+    keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_occurrence_wins() {
+        let keep = newest_wins(["a", "b", "a", "c", "b", "a"].into_iter());
+        assert_eq!(keep, vec![false, false, false, true, true, true]);
+    }
+}

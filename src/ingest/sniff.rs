@@ -1,0 +1,208 @@
+//! Stage 1, per file: one streaming pass over the raw bytes that hashes the file and
+//! decides its encoding (BOM, else valid UTF-8, else Windows-1258).
+//!
+//! Bytes that fit no supported encoding are a file-level problem naming the offset,
+//! so mojibake never reaches the warehouse.
+
+use std::io::Read;
+use std::path::Path;
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1258};
+use sha2::{Digest, Sha256};
+
+const CHUNK: usize = 64 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct Sniffed {
+    pub sha256: String,
+    pub bytes: u64,
+    pub encoding: &'static Encoding,
+    pub bom: bool,
+}
+
+impl Sniffed {
+    /// The name recorded in the `files` table.
+    pub fn encoding_name(&self) -> String {
+        let name = self.encoding.name().to_ascii_lowercase();
+        if self.bom && self.encoding == UTF_8 {
+            "utf-8-bom".into()
+        } else {
+            name
+        }
+    }
+}
+
+/// Hashes `path` and detects its encoding; `forced` (from the config) skips detection
+/// but the bytes must still be valid in it.
+pub fn sniff(path: &Path, forced: Option<&'static Encoding>) -> Result<Sniffed, String> {
+    let mut file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; CHUNK];
+    let mut bytes: u64 = 0;
+    let mut head: Vec<u8> = Vec::new();
+    let mut utf8 = Utf8Check::default();
+    // Windows-1258 leaves these bytes undefined (WHATWG maps them to C1 controls).
+    let mut first_undefined_1258: Option<(u64, u8)> = None;
+    let mut first_nul: Option<u64> = None;
+    loop {
+        let n = file
+            .read(&mut buf)
+            .map_err(|e| format!("cannot read: {e}"))?;
+        if n == 0 {
+            break;
+        }
+        let chunk = &buf[..n];
+        hasher.update(chunk);
+        if head.len() < 4 {
+            head.extend_from_slice(&chunk[..chunk.len().min(4 - head.len())]);
+        }
+        utf8.feed(chunk, bytes);
+        for (i, &b) in chunk.iter().enumerate() {
+            if b == 0 && first_nul.is_none() {
+                first_nul = Some(bytes + i as u64);
+            }
+            if first_undefined_1258.is_none()
+                && matches!(
+                    b,
+                    0x81 | 0x8A | 0x8D | 0x8E | 0x8F | 0x90 | 0x9A | 0x9D | 0x9E
+                )
+            {
+                first_undefined_1258 = Some((bytes + i as u64, b));
+            }
+        }
+        bytes += n as u64;
+    }
+    utf8.finish(bytes);
+    let sha256 = hex(&hasher.finalize());
+
+    let bom = Encoding::for_bom(&head);
+    let (encoding, has_bom) = match (forced, bom) {
+        (_, Some((enc, _))) => (enc, true),
+        (Some(enc), None) => (enc, false),
+        (None, None) => match (utf8.first_invalid, first_undefined_1258) {
+            (None, _) => (UTF_8, false),
+            (Some(_), None) => (WINDOWS_1258, false),
+            (Some(bad), Some((offset, byte))) => {
+                return Err(format!(
+                    "byte 0x{byte:02X} at offset {offset} is valid in neither UTF-8 (first bad \
+                     sequence at offset {bad}) nor Windows-1258; re-export the file as UTF-8 \
+                     or set csv.encoding for this commune"
+                ));
+            }
+        },
+    };
+    if encoding == UTF_8
+        && let Some(bad) = utf8.first_invalid
+    {
+        return Err(format!(
+            "invalid UTF-8 at byte offset {bad}; re-export the file as UTF-8 or set \
+             csv.encoding for this commune"
+        ));
+    }
+    if encoding != UTF_16LE
+        && encoding != UTF_16BE
+        && let Some(offset) = first_nul
+    {
+        return Err(format!(
+            "NUL byte at offset {offset}: binary data, or UTF-16 without a byte-order mark \
+             (then set csv.encoding = \"utf-16le\" for this commune)"
+        ));
+    }
+    Ok(Sniffed {
+        sha256,
+        bytes,
+        encoding,
+        bom: has_bom,
+    })
+}
+
+/// Incremental UTF-8 validation across chunk boundaries.
+#[derive(Default)]
+struct Utf8Check {
+    carry: Vec<u8>,
+    first_invalid: Option<u64>,
+}
+
+impl Utf8Check {
+    fn feed(&mut self, chunk: &[u8], chunk_offset: u64) {
+        if self.first_invalid.is_some() {
+            return;
+        }
+        let start = chunk_offset - self.carry.len() as u64;
+        let mut data = std::mem::take(&mut self.carry);
+        data.extend_from_slice(chunk);
+        match std::str::from_utf8(&data) {
+            Ok(_) => {}
+            Err(e) if e.error_len().is_none() => {
+                self.carry = data[e.valid_up_to()..].to_vec();
+            }
+            Err(e) => self.first_invalid = Some(start + e.valid_up_to() as u64),
+        }
+    }
+
+    fn finish(&mut self, total: u64) {
+        if self.first_invalid.is_none() && !self.carry.is_empty() {
+            self.first_invalid = Some(total - self.carry.len() as u64);
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sniff_bytes(bytes: &[u8]) -> Result<Sniffed, String> {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("f.csv");
+        std::fs::write(&path, bytes).expect("write");
+        sniff(&path, None)
+    }
+
+    #[test]
+    fn detects_each_encoding() {
+        let cases: [(&[u8], &str); 5] = [
+            (b"a,b\n", "utf-8"),
+            (b"\xEF\xBB\xBFa,b\n", "utf-8-bom"),
+            (b"\xFF\xFEa\x00\n\x00", "utf-16le"),
+            (b"\xFE\xFF\x00a\x00\n", "utf-16be"),
+            // "Ngày" in Windows-1258: a + combining grave (0xCC).
+            (b"Nga\xCCy\n", "windows-1258"),
+        ];
+        for (bytes, want) in cases {
+            assert_eq!(sniff_bytes(bytes).expect(want).encoding_name(), want);
+        }
+    }
+
+    #[test]
+    fn utf8_split_across_chunks_is_still_utf8() {
+        let mut bytes = vec![b'a'; CHUNK - 1];
+        bytes.extend_from_slice("ế\n".as_bytes());
+        assert_eq!(sniff_bytes(&bytes).expect("ok").encoding, UTF_8);
+    }
+
+    #[test]
+    fn undecodable_bytes_name_their_offset() {
+        let err = sniff_bytes(b"ab\xC3(\x8D\n").expect_err("neither");
+        assert!(err.contains("0x8D at offset 4"), "{err}");
+        let err = sniff_bytes(b"a\x00b").expect_err("nul");
+        assert!(err.contains("offset 1"), "{err}");
+    }
+
+    #[test]
+    fn hash_is_sha256_of_the_bytes() {
+        let s = sniff_bytes(b"abc").expect("ok");
+        assert_eq!(
+            s.sha256,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(s.bytes, 3);
+    }
+}

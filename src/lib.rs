@@ -1,0 +1,25 @@
+//! commune-report turns the CSV exports of several communes into one consolidated
+//! administrative-reform report.
+//!
+//! Data flows through three stages:
+//! 1. [`ingest`]: every configured export is detected (encoding, delimiter, header
+//!    line), decoded, mapped to canonical columns and validated row by row; bad rows
+//!    become rejects, the newest snapshot of each dossier wins.
+//! 2. [`warehouse`]: the canonical tables are written as zstd Parquet, partitioned by
+//!    commune, into a new version that is published atomically.
+//! 3. [`report`]: the SQL files of `queries/` run on [`engine`] (DataFusion) over the
+//!    warehouse; their results are rendered as Markdown and JSON.
+//!
+//! [`commands`] wires them to the command line ([`cli`]); [`config`] resolves the
+//! TOML configuration; [`error`] maps every failure to an exit code.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod engine;
+pub mod error;
+pub mod ingest;
+pub mod query;
+pub mod report;
+pub mod text;
+pub mod warehouse;

@@ -1,0 +1,54 @@
+//! `commune-report`: parse the command line, set up logging, run the command and
+//! map its outcome to the SPEC's exit code.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+use commune_report::cli::{Cli, LogFormat};
+use commune_report::error::ExitStatus;
+use tracing_subscriber::EnvFilter;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(&cli);
+    let status = match commune_report::commands::execute(&cli) {
+        Ok(status) => status,
+        Err(err) if is_broken_pipe(&err) => ExitStatus::Success,
+        Err(err) => {
+            let mut message = format!("error: {err}");
+            let mut source = std::error::Error::source(&err);
+            while let Some(cause) = source {
+                message.push_str(&format!("\n  caused by: {cause}"));
+                source = cause.source();
+            }
+            eprintln!("{message}");
+            err.exit_status()
+        }
+    };
+    ExitCode::from(status.code())
+}
+
+fn init_logging(cli: &Cli) {
+    let default = match (cli.quiet, cli.verbose) {
+        (true, _) => "error",
+        (false, 0) => "warn,commune_report=info",
+        (false, 1) => "warn,commune_report=debug",
+        _ => "debug,commune_report=trace",
+    };
+    let filter =
+        EnvFilter::try_from_env("COMMUNE_REPORT_LOG").unwrap_or_else(|_| EnvFilter::new(default));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_target(false);
+    match cli.log_format {
+        LogFormat::Json => builder.json().init(),
+        LogFormat::Text => builder.without_time().init(),
+    }
+}
+
+fn is_broken_pipe(err: &commune_report::error::Error) -> bool {
+    matches!(err, commune_report::error::Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+}

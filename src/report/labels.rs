@@ -1,0 +1,81 @@
+//! Vietnamese column headings for the report's tables. Queries name columns in
+//! snake_case English (stable keys for JSON and scripts); a column not listed here is
+//! shown under its own name, so a new query needs no code change.
+
+const LABELS: &[(&str, &str)] = &[
+    ("commune_code", "Mã xã"),
+    ("commune", "Xã"),
+    ("delivery", "Dữ liệu"),
+    ("received", "Tiếp nhận"),
+    ("resolved", "Đã giải quyết"),
+    ("early", "Trước hạn"),
+    ("on_time", "Đúng hạn"),
+    ("late", "Trễ hạn"),
+    ("processing", "Đang giải quyết"),
+    ("overdue", "Đang giải quyết quá hạn"),
+    ("paused", "Tạm dừng"),
+    ("returned", "Trả lại"),
+    ("withdrawn", "Rút hồ sơ"),
+    ("online", "Trực tuyến"),
+    ("online_share", "Tỷ lệ trực tuyến"),
+    ("on_time_rate", "Tỷ lệ đúng hạn"),
+    ("fields", "Lĩnh vực"),
+    ("field", "Lĩnh vực"),
+    ("indicator", "Mã chỉ tiêu"),
+    ("label", "Chỉ tiêu"),
+    ("value", "Giá trị"),
+    ("unit", "Đơn vị tính"),
+    ("note", "Ghi chú"),
+    ("reported", "Xã báo cáo"),
+    ("recorded", "Ghi nhận"),
+    ("difference", "Chênh lệch"),
+    ("verdict", "Đối chiếu"),
+    ("reported_received", "Tiếp nhận (báo cáo)"),
+    ("reported_outcomes", "Đã phân loại (báo cáo)"),
+    ("gap", "Chưa phân loại"),
+    ("recorded_unreported", "Ghi nhận ngoài báo cáo"),
+    ("explanation", "Gồm"),
+    ("procedures", "Thủ tục"),
+    ("online_full", "DVC toàn trình"),
+    ("online_partial", "DVC một phần"),
+    ("files", "Số tệp"),
+    ("newest_snapshot", "Ngày dữ liệu mới nhất"),
+    ("data_rows", "Dòng dữ liệu"),
+    ("loaded", "Đã nạp"),
+    ("superseded", "Bị thay thế"),
+    ("rejected", "Bị loại"),
+    ("reject_share", "Tỷ lệ bị loại"),
+    ("reason_code", "Lý do"),
+    ("rows", "Số dòng"),
+    ("first_at", "Dòng đầu tiên"),
+    ("example", "Ví dụ"),
+];
+
+/// Values shown in Vietnamese in the report (JSON keeps the canonical ones).
+const VALUES: &[(&str, &str)] = &[
+    ("delivered", "đã gửi"),
+    ("missing", "chưa gửi"),
+    ("area", "toàn khu vực"),
+    ("match", "khớp"),
+    ("differs", "chênh lệch"),
+    ("unchecked", "không đối chiếu được"),
+];
+
+pub fn column(name: &str) -> &str {
+    LABELS
+        .iter()
+        .find(|(k, _)| *k == name)
+        .map_or(name, |(_, v)| v)
+}
+
+pub fn value(text: &str) -> &str {
+    VALUES
+        .iter()
+        .find(|(k, _)| *k == text)
+        .map_or(text, |(_, v)| v)
+}
+
+/// Columns holding a ratio in [0, 1], shown as a percentage.
+pub fn is_ratio(column: &str) -> bool {
+    column.ends_with("_share") || column.ends_with("_rate")
+}

@@ -1,0 +1,96 @@
+//! Folding of headers and labels, so that "Ngày tiếp nhận", "NGÀY TIẾP NHẬN",
+//! "Ngay tiep nhan", `NgayTiepNhan` and their NFD spellings all compare equal.
+//!
+//! One function family serves header aliases, status / channel / timeliness labels,
+//! indicator labels and footer detection: matching rules stay identical everywhere.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
+
+/// Folds to lowercase ASCII-ish words separated by single spaces: diacritics removed
+/// (đ = d), case ignored, punctuation and spacing collapsed.
+pub fn fold_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            other => other,
+        };
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// Folds and drops the spaces too: `NgayTiepNhan` and "Ngày tiếp nhận" both give
+/// `ngaytiepnhan`. This is the key headers and labels are looked up by.
+pub fn fold(s: &str) -> String {
+    let mut words = fold_words(s);
+    words.retain(|c| c != ' ');
+    words
+}
+
+/// A stable identifier for a label no table knows, e.g. "Tỷ lệ đạt chỉ tiêu" ->
+/// `ty_le_dat_chi_tieu`.
+pub fn slug(s: &str) -> String {
+    fold_words(s).replace(' ', "_")
+}
+
+/// Text as stored: trimmed and in NFC (Windows-1258 and macOS exports arrive decomposed).
+pub fn clean(s: &str) -> String {
+    let t = s.trim();
+    if is_nfc_quick(t.chars()) == unicode_normalization::IsNormalized::Yes {
+        t.to_string()
+    } else {
+        t.nfc().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_one_header_fold_alike() {
+        let nfd: String = "Ngày tiếp nhận".nfd().collect();
+        for s in [
+            "Ngày tiếp nhận",
+            "NGÀY TIẾP NHẬN",
+            "Ngay tiep nhan",
+            "NgayTiepNhan",
+            " ngày  tiếp-nhận: ",
+            nfd.as_str(),
+        ] {
+            assert_eq!(fold(s), "ngaytiepnhan", "{s:?}");
+        }
+    }
+
+    #[test]
+    fn d_with_stroke_folds_to_d() {
+        assert_eq!(fold("Đã giải quyết"), "dagiaiquyet");
+        assert_eq!(fold("Số Đơn vị"), "sodonvi");
+    }
+
+    #[test]
+    fn slug_keeps_word_boundaries() {
+        assert_eq!(slug("Tỷ lệ đạt chỉ tiêu (%)"), "ty_le_dat_chi_tieu");
+    }
+
+    #[test]
+    fn clean_composes_decomposed_text() {
+        let nfd: String = "Đất đai".nfd().collect();
+        assert_ne!(nfd, "Đất đai");
+        assert_eq!(clean(&format!("  {nfd} ")), "Đất đai");
+    }
+}

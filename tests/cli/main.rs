@@ -1,0 +1,133 @@
+//! Drives the real `commune-report` binary. The sample run is done once and shared
+//! (it is the slow part); each test asserts published figures through `sql` and
+//! through `report.json`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+mod sample;
+
+const BIN: &str = env!("CARGO_BIN_EXE_commune-report");
+
+fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A work directory holding a config that reads the repository's `data/` and
+/// `queries/` but writes its warehouse and reports inside the directory.
+pub struct Workdir {
+    _dir: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+impl Workdir {
+    pub fn sample() -> Workdir {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().to_path_buf();
+        let repo = manifest_dir().display().to_string();
+        let text = std::fs::read_to_string(manifest_dir().join("commune-report.toml"))
+            .expect("repository config")
+            .replace("\"data/", &format!("\"{repo}/data/"))
+            .replace(
+                "queries = \"queries\"",
+                &format!("queries = \"{repo}/queries\""),
+            );
+        std::fs::write(root.join("commune-report.toml"), text).expect("write config");
+        Workdir { _dir: dir, root }
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.root.join("commune-report.toml")
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(BIN)
+            .arg("-c")
+            .arg(self.config())
+            .args(args)
+            .output()
+            .expect("run the binary")
+    }
+
+    /// Runs `sql --format json` and returns the rows.
+    pub fn sql(&self, query: &str) -> Vec<Value> {
+        let out = self.run(&["sql", "--format", "json", query]);
+        assert!(
+            out.status.success(),
+            "sql failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        match serde_json::from_slice(&out.stdout).expect("json output") {
+            Value::Array(rows) => rows,
+            other => panic!("expected an array, got {other}"),
+        }
+    }
+}
+
+/// The sample, run once for all tests: (workdir, stdout of `run`, report.json).
+pub fn sample_run() -> &'static (Workdir, String, Value) {
+    static RUN: OnceLock<(Workdir, String, Value)> = OnceLock::new();
+    RUN.get_or_init(|| {
+        let w = Workdir::sample();
+        let out = w.run(&["run"]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "run failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let report = w.root.join("reports/2025-12-15/report.json");
+        let json = serde_json::from_slice(&std::fs::read(&report).expect("report.json"))
+            .expect("valid json");
+        (w, String::from_utf8_lossy(&out.stdout).into_owned(), json)
+    })
+}
+
+mod config_errors {
+    use super::*;
+
+    fn with_config(text: &str) -> Output {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, text).expect("write");
+        Command::new(BIN)
+            .arg("-c")
+            .arg(&path)
+            .arg("ingest")
+            .output()
+            .expect("run")
+    }
+
+    const GOOD: &str = "[report]\ntitle = \"T\"\narea = \"A\"\nperiod_start = 2025-07-01\n\n\
+                        [[communes]]\ncode = \"1\"\nname = \"X\"\ndossiers = [\"*.csv\"]\n";
+
+    #[test]
+    fn unknown_key_exits_2_naming_it() {
+        let out = with_config(&GOOD.replace("area = \"A\"", "area = \"A\"\nareas = 1"));
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("areas") && err.contains("c.toml"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_commune_exits_2_naming_the_key() {
+        let text =
+            format!("{GOOD}\n[[communes]]\ncode = \"1\"\nname = \"Y\"\ndossiers = [\"a\"]\n");
+        let out = with_config(&text);
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("communes[1].code"), "{err}");
+    }
+
+    #[test]
+    fn missing_config_exits_2() {
+        let out = Command::new(BIN)
+            .args(["-c", "/nonexistent/commune-report.toml", "run"])
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(2));
+    }
+}
