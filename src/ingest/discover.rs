@@ -39,19 +39,19 @@ pub fn discover(config: &Config) -> Result<Vec<SourceFile>> {
                 if taken.contains(&path) {
                     continue;
                 }
-                if let Some(&other) = owner.get(&path) {
-                    if other != ci {
-                        return Err(Error::config(
-                            &config.path,
-                            format!(
-                                "{} is matched by the globs of communes {} and {}; \
-                                 each export must belong to one commune",
-                                config.relative(&path),
-                                config.communes[other].code,
-                                commune.code
-                            ),
-                        ));
-                    }
+                if let Some(&other) = owner.get(&path)
+                    && other != ci
+                {
+                    return Err(Error::config(
+                        &config.path,
+                        format!(
+                            "{} is matched by the globs of communes {} and {}; \
+                             each export must belong to one commune",
+                            config.relative(&path),
+                            config.communes[other].code,
+                            commune.code
+                        ),
+                    ));
                 }
                 owner.insert(path.clone(), ci);
                 taken.push(path.clone());

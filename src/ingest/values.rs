@@ -15,14 +15,12 @@ use crate::text::fold;
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     let b = s.as_bytes();
-    if b.len() == 8 || b.len() == 14 {
-        if b.iter().all(u8::is_ascii_digit) {
-            let date = ymd(num(&b[0..4])?, num(&b[4..6])?, num(&b[6..8])?)?;
-            if b.len() == 14 {
-                valid_time(num(&b[8..10])?, num(&b[10..12])?, num(&b[12..14])?)?;
-            }
-            return Some(date);
+    if (b.len() == 8 || b.len() == 14) && b.iter().all(u8::is_ascii_digit) {
+        let date = ymd(num(&b[0..4])?, num(&b[4..6])?, num(&b[6..8])?)?;
+        if b.len() == 14 {
+            valid_time(num(&b[8..10])?, num(&b[10..12])?, num(&b[12..14])?)?;
         }
+        return Some(date);
     }
     let (date_part, time_part) = match s.find([' ', 'T']) {
         Some(i) => (&s[..i], Some(s[i + 1..].trim())),

@@ -21,9 +21,16 @@ fn row<'a>(rows: &'a [Value], code: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no row for {code}"))
 }
 
+/// An integral figure; reported figures are doubles (`1.962` is read as 1962.0).
 fn int(v: &Value, key: &str) -> i64 {
     v[key]
         .as_i64()
+        .or_else(|| {
+            v[key]
+                .as_f64()
+                .filter(|x| x.fract() == 0.0)
+                .map(|x| x as i64)
+        })
         .unwrap_or_else(|| panic!("{key} not an integer in {v}"))
 }
 
