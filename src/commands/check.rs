@@ -11,6 +11,7 @@ use crate::ingest::aliases::FileKind;
 use crate::ingest::discover::{self, SourceFile, date_in_name};
 use crate::ingest::reader;
 use crate::ingest::rows::{self, Warnings};
+use crate::ingest::source::Source;
 
 pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<ExitStatus> {
     let known = discover::discover(config)?;
@@ -37,7 +38,8 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
             None => (FileKind::Dossiers, &default_csv, &[][..], "-"),
         };
         writeln!(out, "{} ({commune}, {})", path.display(), kind.as_str()).map_err(io)?;
-        let detected = match reader::detect(&path, kind, csv, columns) {
+        let input = Source::Path(&path);
+        let detected = match reader::detect(&input, kind, csv, columns) {
             Ok(d) => d,
             Err(message) => {
                 failed = true;
@@ -82,7 +84,7 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
         let mut warnings = Warnings::default();
         let mut rejects: BTreeMap<&'static str, Vec<u64>> = BTreeMap::new();
         let mut first_reason: BTreeMap<&'static str, String> = BTreeMap::new();
-        let counts = reader::read_records(&path, &detected, |record, line| {
+        let counts = reader::read_records(&input, &detected, |record, line| {
             let outcome = match kind {
                 FileKind::Dossiers => rows::dossier(record, &detected.map, &mut warnings).err(),
                 FileKind::Procedures => rows::procedure(record, &detected.map, &mut warnings).err(),

@@ -9,17 +9,17 @@
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::io::{self, Read};
-use std::path::Path;
 use std::rc::Rc;
 
 use encoding_rs::UTF_8;
 use encoding_rs_io::DecodeReaderBytesBuilder;
 
 use super::sniff::Sniffed;
+use super::source::Source;
 
-/// Opens `path` as UTF-8 text according to what `sniff` found.
-pub fn open_text(path: &Path, sniffed: &Sniffed) -> io::Result<Box<dyn Read>> {
-    let file = io::BufReader::with_capacity(256 * 1024, std::fs::File::open(path)?);
+/// Opens `source` as UTF-8 text according to what `sniff` found.
+pub fn open_text<'a>(source: &Source<'a>, sniffed: &Sniffed) -> io::Result<Box<dyn Read + 'a>> {
+    let file = io::BufReader::with_capacity(256 * 1024, source.open()?);
     if sniffed.encoding == UTF_8 {
         let mut reader = file;
         if sniffed.bom {

@@ -13,6 +13,7 @@ pub mod reader;
 pub mod rows;
 mod snapshot;
 mod sniff;
+pub mod source;
 pub mod values;
 
 use chrono::NaiveDate;
@@ -21,6 +22,7 @@ use tracing::{debug, info, warn};
 use self::aliases::FileKind;
 use self::discover::SourceFile;
 use self::rows::{DossierRow, IndicatorRow, ProcedureRow, Warnings};
+use self::source::Source;
 use crate::config::Config;
 use crate::error::{Error, Result};
 
@@ -135,10 +137,13 @@ pub fn ingest(config: &Config) -> Result<Ingested> {
 
 fn read_one(config: &Config, source: &SourceFile, out: &mut Ingested) -> Result<()> {
     let commune = &config.communes[source.commune];
-    let detected = reader::detect(&source.path, source.kind, &commune.csv, &commune.columns)
-        .map_err(|message| Error::File {
-            path: source.path.clone(),
-            message,
+    let input = Source::Path(&source.path);
+    let detected =
+        reader::detect(&input, source.kind, &commune.csv, &commune.columns).map_err(|message| {
+            Error::File {
+                path: source.path.clone(),
+                message,
+            }
         })?;
     let file_index = out.files.len();
     let rows = &mut out.communes[source.commune];
@@ -158,7 +163,7 @@ fn read_one(config: &Config, source: &SourceFile, out: &mut Ingested) -> Result<
         });
     };
     let map = &detected.map;
-    let counts = reader::read_records(&source.path, &detected, |record, line| match source.kind {
+    let counts = reader::read_records(&input, &detected, |record, line| match source.kind {
         FileKind::Dossiers => match rows::dossier(record, map, &mut warnings) {
             Ok(row) => rows.dossiers.push(Located {
                 row,

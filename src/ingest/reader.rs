@@ -1,14 +1,13 @@
 //! Per file: detect the dialect and header line, then stream its data records with
 //! the physical line each starts on. Decoding and parsing never hold the whole file.
 
-use std::path::Path;
-
 use csv::StringRecord;
 
 use super::aliases::{Column, FileKind};
 use super::decode::{Tracked, open_text};
 use super::header::{HeaderMap, map_header};
 use super::sniff::{Sniffed, sniff};
+use super::source::Source;
 use crate::config::CsvOverrides;
 
 /// Lines searched for the header before giving up on a delimiter.
@@ -54,22 +53,22 @@ fn csv_reader<R: std::io::Read>(input: R, delimiter: u8) -> csv::Reader<R> {
         .from_reader(input)
 }
 
-/// Detects encoding, delimiter and header for `path`, honouring the overrides.
+/// Detects encoding, delimiter and header of `source`, honouring the overrides.
 /// The error is a sentence for the analyst: what is wrong and what to do.
 pub fn detect(
-    path: &Path,
+    source: &Source,
     kind: FileKind,
     csv: &CsvOverrides,
     columns: &[(String, Column)],
 ) -> Result<Detected, String> {
-    let sniffed = sniff(path, csv.encoding)?;
+    let sniffed = sniff(source, csv.encoding)?;
     let delimiters: &[u8] = match &csv.delimiter {
         Some(d) => std::slice::from_ref(d),
         None => &DELIMITERS,
     };
     let mut best: Option<Detected> = None;
     for &delimiter in delimiters {
-        let text = open_text(path, &sniffed).map_err(|e| format!("cannot read: {e}"))?;
+        let text = open_text(source, &sniffed).map_err(|e| format!("cannot read: {e}"))?;
         let (tracked, lines) = Tracked::new(text, b'"', u64::MAX);
         let mut reader = csv_reader(tracked, delimiter);
         let mut record = StringRecord::new();
@@ -131,11 +130,11 @@ fn no_header_message(kind: FileKind, csv: &CsvOverrides) -> String {
 /// Streams the data records below the header: `on_row(record, line)` for every
 /// non-blank one. Blank lines and all-empty records are counted, not passed on.
 pub fn read_records(
-    path: &Path,
+    source: &Source,
     detected: &Detected,
     mut on_row: impl FnMut(&StringRecord, u64),
 ) -> Result<Counts, String> {
-    let text = open_text(path, &detected.sniffed).map_err(|e| format!("cannot read: {e}"))?;
+    let text = open_text(source, &detected.sniffed).map_err(|e| format!("cannot read: {e}"))?;
     let (tracked, lines) = Tracked::new(text, b'"', detected.header_line);
     let mut reader = csv_reader(tracked, detected.delimiter);
     let mut record = StringRecord::new();
@@ -171,22 +170,69 @@ pub fn read_records(
     Ok(counts)
 }
 
+/// The delimiter of a file that is not (yet) recognised as an export: the candidate
+/// giving the most records of one consistent width above one field. Used by `check`
+/// for files without a header and by the corpus tests.
+pub fn sniff_dialect(source: &Source) -> Result<(Sniffed, u8), String> {
+    let sniffed = sniff(source, None)?;
+    let mut best = (b',', 0usize);
+    for delimiter in DELIMITERS {
+        let text = open_text(source, &sniffed).map_err(|e| format!("cannot read: {e}"))?;
+        let mut reader = csv_reader(text, delimiter);
+        let mut widths: Vec<usize> = Vec::new();
+        let mut record = StringRecord::new();
+        while widths.len() < MAX_PREAMBLE_RECORDS {
+            match reader.read_record(&mut record) {
+                Ok(true) => widths.push(record.len()),
+                Ok(false) | Err(_) => break,
+            }
+        }
+        let modal = widths
+            .iter()
+            .filter(|&&w| w > 1)
+            .map(|&w| (widths.iter().filter(|&&x| x == w).count(), w))
+            .max()
+            .map_or(0, |(n, _)| n);
+        if modal > best.1 {
+            best = (delimiter, modal);
+        }
+    }
+    Ok((sniffed, best.0))
+}
+
+/// Every record of `source` (header included) as parsed with `delimiter`, streaming.
+pub fn raw_records(
+    source: &Source,
+    sniffed: &Sniffed,
+    delimiter: u8,
+    mut on_record: impl FnMut(&StringRecord),
+) -> Result<u64, String> {
+    let text = open_text(source, sniffed).map_err(|e| format!("cannot read: {e}"))?;
+    let mut reader = csv_reader(text, delimiter);
+    let mut record = StringRecord::new();
+    let mut n = 0;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {
+                n += 1;
+                on_record(&record);
+            }
+            Ok(false) => return Ok(n),
+            Err(e) => return Err(format!("unreadable after {n} records: {e}")),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn write(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("f.csv");
-        std::fs::write(&path, bytes).expect("write");
-        (dir, path)
-    }
-
     fn rows(bytes: &[u8]) -> (Detected, Vec<(u64, Vec<String>)>, Counts) {
-        let (_dir, path) = write(bytes);
-        let det = detect(&path, FileKind::Dossiers, &CsvOverrides::default(), &[]).expect("detect");
+        let source = Source::Bytes(bytes);
+        let det =
+            detect(&source, FileKind::Dossiers, &CsvOverrides::default(), &[]).expect("detect");
         let mut out = Vec::new();
-        let counts = read_records(&path, &det, |r, line| {
+        let counts = read_records(&source, &det, |r, line| {
             out.push((line, r.iter().map(String::from).collect()))
         })
         .expect("read");
@@ -222,8 +268,8 @@ mod tests {
 
     #[test]
     fn no_header_is_a_clear_file_error() {
-        let (_dir, path) = write(b"a,b,c\n1,2,3\n");
-        let err = detect(&path, FileKind::Dossiers, &CsvOverrides::default(), &[])
+        let source = Source::Bytes(b"a,b,c\n1,2,3\n");
+        let err = detect(&source, FileKind::Dossiers, &CsvOverrides::default(), &[])
             .expect_err("no header");
         assert!(
             err.contains("dossier_id") && err.contains("columns ="),

@@ -5,10 +5,11 @@
 //! so mojibake never reaches the warehouse.
 
 use std::io::Read;
-use std::path::Path;
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1258};
 use sha2::{Digest, Sha256};
+
+use super::source::Source;
 
 const CHUNK: usize = 64 * 1024;
 
@@ -34,8 +35,8 @@ impl Sniffed {
 
 /// Hashes `path` and detects its encoding; `forced` (from the config) skips detection
 /// but the bytes must still be valid in it.
-pub fn sniff(path: &Path, forced: Option<&'static Encoding>) -> Result<Sniffed, String> {
-    let mut file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+pub fn sniff(source: &Source, forced: Option<&'static Encoding>) -> Result<Sniffed, String> {
+    let mut file = source.open().map_err(|e| format!("cannot open: {e}"))?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; CHUNK];
     let mut bytes: u64 = 0;
@@ -160,10 +161,7 @@ mod tests {
     use super::*;
 
     fn sniff_bytes(bytes: &[u8]) -> Result<Sniffed, String> {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("f.csv");
-        std::fs::write(&path, bytes).expect("write");
-        sniff(&path, None)
+        sniff(&Source::Bytes(bytes), None)
     }
 
     #[test]

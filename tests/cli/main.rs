@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
+mod corpus;
 mod sample;
 
 const BIN: &str = env!("CARGO_BIN_EXE_commune-report");
