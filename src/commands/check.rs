@@ -1,7 +1,6 @@
 //! `check`: a dry run. Per file, what was detected (encoding, delimiter, header line,
 //! columns, snapshot date) and what would be rejected and why. Writes nothing.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -9,8 +8,7 @@ use crate::config::{Config, CsvOverrides};
 use crate::error::{Error, ExitStatus, Result};
 use crate::ingest::aliases::FileKind;
 use crate::ingest::discover::{self, SourceFile, date_in_name};
-use crate::ingest::reader;
-use crate::ingest::rows::{self, Warnings};
+use crate::ingest::probe::probe;
 use crate::ingest::source::Source;
 
 pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<ExitStatus> {
@@ -38,15 +36,15 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
             None => (FileKind::Dossiers, &default_csv, &[][..], "-"),
         };
         writeln!(out, "{} ({commune}, {})", path.display(), kind.as_str()).map_err(io)?;
-        let input = Source::Path(&path);
-        let detected = match reader::detect(&input, kind, csv, columns) {
-            Ok(d) => d,
+        let probe = match probe(&Source::Path(&path), kind, csv, columns) {
+            Ok(p) => p,
             Err(message) => {
                 failed = true;
                 writeln!(out, "  error: {message}").map_err(io)?;
                 continue;
             }
         };
+        let detected = &probe.detected;
         let snapshot = source
             .map(|s| s.snapshot_date.to_string())
             .or_else(|| {
@@ -81,44 +79,27 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
             )
             .map_err(io)?;
         }
-        let mut warnings = Warnings::default();
-        let mut rejects: BTreeMap<&'static str, Vec<u64>> = BTreeMap::new();
-        let mut first_reason: BTreeMap<&'static str, String> = BTreeMap::new();
-        let counts = reader::read_records(&input, &detected, |record, line| {
-            let outcome = match kind {
-                FileKind::Dossiers => rows::dossier(record, &detected.map, &mut warnings).err(),
-                FileKind::Procedures => rows::procedure(record, &detected.map, &mut warnings).err(),
-                FileKind::Indicators => rows::indicator(record, &detected.map).err(),
-            };
-            if let Some(r) = outcome {
-                rejects.entry(r.reason_code).or_default().push(line);
-                first_reason.entry(r.reason_code).or_insert(r.reason);
-            }
-        });
-        let counts = match counts {
-            Ok(c) => c,
-            Err(message) => {
-                failed = true;
-                writeln!(out, "  error: {message}").map_err(io)?;
-                continue;
-            }
-        };
-        let rejected: usize = rejects.values().map(Vec::len).sum();
         writeln!(
             out,
             "  {} data rows, {} would be rejected, {} blank lines",
-            counts.data_rows, rejected, counts.blank_lines
+            probe.counts.data_rows,
+            probe.rejected(),
+            probe.counts.blank_lines
         )
         .map_err(io)?;
-        for (code, lines) in &rejects {
-            let shown: Vec<String> = lines.iter().take(10).map(u64::to_string).collect();
-            let more = if lines.len() > 10 { ", …" } else { "" };
+        for (code, tally) in &probe.rejects {
+            let shown: Vec<String> = tally.lines.iter().map(u64::to_string).collect();
+            let more = if tally.count > tally.lines.len() as u64 {
+                ", …"
+            } else {
+                ""
+            };
             writeln!(
                 out,
                 "    {code} x{} (lines {}{more}): {}",
-                lines.len(),
+                tally.count,
                 shown.join(", "),
-                first_reason.get(code).map_or("", String::as_str)
+                tally.first_reason
             )
             .map_err(io)?;
         }

@@ -9,6 +9,7 @@ pub mod aliases;
 mod decode;
 pub mod discover;
 mod header;
+pub mod probe;
 pub mod reader;
 pub mod rows;
 mod snapshot;

@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 
 use commune_report::config::CsvOverrides;
 use commune_report::ingest::aliases::FileKind;
+use commune_report::ingest::probe::probe;
 use commune_report::ingest::reader;
-use commune_report::ingest::rows::{self, Warnings};
 use commune_report::ingest::source::Source;
 use serde_json::Value;
 
@@ -72,29 +72,18 @@ enum Outcome {
 
 fn ingest_as_dossiers(path: &Path) -> Outcome {
     let source = Source::Path(path);
-    let detected = match reader::detect(&source, FileKind::Dossiers, &CsvOverrides::default(), &[])
-    {
-        Ok(d) => d,
+    match probe(&source, FileKind::Dossiers, &CsvOverrides::default(), &[]) {
+        Ok(p) => Outcome::Loaded {
+            rows: p.counts.data_rows,
+            rejected: p.rejected(),
+        },
         Err(message) => {
             // Not an export: the generic parser must still end cleanly on it.
             if let Ok((sniffed, delimiter)) = reader::sniff_dialect(&source) {
                 let _ = reader::raw_records(&source, &sniffed, delimiter, |_| {});
             }
-            return Outcome::FileError(message);
+            Outcome::FileError(message)
         }
-    };
-    let mut rejected = 0;
-    let mut warnings = Warnings::default();
-    match reader::read_records(&source, &detected, |record, _| {
-        if rows::dossier(record, &detected.map, &mut warnings).is_err() {
-            rejected += 1;
-        }
-    }) {
-        Ok(counts) => Outcome::Loaded {
-            rows: counts.data_rows,
-            rejected,
-        },
-        Err(message) => Outcome::FileError(message),
     }
 }
 

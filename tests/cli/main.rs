@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 mod corpus;
+mod fixtures;
 mod sample;
 
 const BIN: &str = env!("CARGO_BIN_EXE_commune-report");
