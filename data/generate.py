@@ -586,7 +586,7 @@ def write_style_b(ds: list[Dossier], catalogue: list[Proc]) -> None:
     write("tp2/ho-so-20251215.csv", csv_text(rows, ";", "\n"), "utf-8")
     rows = [["Ma TTHC", "Ten thu tuc", "Linh vuc", "Muc do"]]
     rows += [[p.code, p.name, p.field, p.level] for p in sorted(catalogue, key=lambda p: p.code)]
-    write("tp2/thu-tuc.csv", csv_text(rows, ";", "\n"), "utf-8")
+    write("tp2/thu-tuc_2025-12-15.csv", csv_text(rows, ";", "\n"), "utf-8")
     figures = [["STT", "Noi dung", "So luong", "Don vi tinh", "Ghi chu"],
                [1, "So thu tuc hanh chinh dang thuc hien", 383, "thu tuc", ""],
                [2, "So linh vuc thu tuc hanh chinh", 70, "linh vuc", ""],
@@ -751,9 +751,9 @@ def check_all(catalogue: list[Proc]) -> None:
                    "Số hồ sơ trễ hạn": 18, "Số lĩnh vực tiếp nhận hồ sơ": 13}
 
     print("Tân Phước 2 (28327) - style B")
-    h, rows = read_back("tp2/thu-tuc.csv", "utf-8", ";", "Ma TTHC")
+    h, rows = read_back("tp2/thu-tuc_2025-12-15.csv", "utf-8", ";", "Ma TTHC")
     codes = {r[0]: (r[1], r[2]) for r in rows}
-    print(f"  tp2/thu-tuc.csv: {len(rows)} procedures in {len({r[2] for r in rows})} fields, "
+    print(f"  tp2/thu-tuc_2025-12-15.csv: {len(rows)} procedures in {len({r[2] for r in rows})} fields, "
           f"{Counter(r[3] for r in rows)}")
     assert len(rows) == len(codes) == 383 and len({r[2] for r in rows}) == 70
     assert all(len(c) == 8 and c[1] == "." and (c[0] + c[2:]).isdigit() for c in codes)
@@ -763,7 +763,7 @@ def check_all(catalogue: list[Proc]) -> None:
                                   "channel": "Kenh thuc hien"}, "%d-%m-%Y",
                         {"Da giai quyet": "resolved", "Dang giai quyet": "processing", "Tam dung": "paused",
                          "Khong du dieu kien": "returned", "Rut ho so": "withdrawn"}, {"Truc tuyen": "online"})
-    assert all(codes.get(r[1]) == (r[2], r[3]) for r in rows), "dossier procedure not in thu-tuc.csv"
+    assert all(codes.get(r[1]) == (r[2], r[3]) for r in rows), "dossier procedure not in thu-tuc_2025-12-15.csv"
     s = summarise("tp2/ho-so-20251215.csv", recs, AS_OF)
     assert not rej and s["rows"] == 1619 and dict(s["channel"]) == {"online": 1619} and s["overdue"] == 0
     assert dict(s["status"]) == {"resolved": 1564, "processing": 10, "paused": 36, "returned": 8, "withdrawn": 1}

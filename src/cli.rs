@@ -53,8 +53,8 @@ pub enum Command {
         /// Last day counted (default: config report.as_of, else the newest snapshot).
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
-        /// Formats to write, comma-separated.
-        #[arg(long, value_delimiter = ',', default_values = ["md", "json"])]
+        /// Formats to write, comma-separated: md, html, xlsx, json, csv.
+        #[arg(long, value_delimiter = ',', default_values = ["md", "html", "xlsx", "json"])]
         formats: Vec<String>,
     },
     /// Ad hoc, read-only SQL over the warehouse.

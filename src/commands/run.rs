@@ -10,7 +10,7 @@ use tracing::warn;
 use super::{ingest::ingest, report::build_and_write};
 use crate::config::Config;
 use crate::error::{Error, ExitStatus, Result};
-use crate::report::{Report, markdown::cell};
+use crate::report::{Formats, Report, markdown::cell};
 
 pub async fn run(
     config: &Config,
@@ -18,7 +18,7 @@ pub async fn run(
     out: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let data = ingest(config, &mut std::io::sink())?;
-    let (report, dir) = build_and_write(config, as_of).await?;
+    let (report, dir) = build_and_write(config, as_of, Formats::DEFAULT).await?;
     print_summary(&report, out).map_err(|e| Error::io("writing the summary", e))?;
     writeln!(out, "report: {}", dir.display()).map_err(|e| Error::io("writing the summary", e))?;
 

@@ -49,6 +49,17 @@ const LABELS: &[(&str, &str)] = &[
     ("rows", "Số dòng"),
     ("first_at", "Dòng đầu tiên"),
     ("example", "Ví dụ"),
+    ("carried_over", "Kỳ trước chuyển sang"),
+    ("new_online", "Mới tiếp nhận trực tuyến"),
+    ("new_in_person", "Mới tiếp nhận trực tiếp"),
+    ("new_postal", "Mới tiếp nhận qua BCCI"),
+    ("new_unknown_channel", "Mới tiếp nhận (không rõ hình thức)"),
+    ("resolved_early", "Đã giải quyết trước hạn"),
+    ("resolved_on_time", "Đã giải quyết đúng hạn"),
+    ("resolved_late", "Đã giải quyết quá hạn"),
+    ("open_within_time", "Đang giải quyết trong hạn"),
+    ("open_overdue", "Đang giải quyết quá hạn"),
+    ("online_rate", "Tỷ lệ trực tuyến"),
 ];
 
 /// Values shown in Vietnamese in the report (JSON keeps the canonical ones).

@@ -5,10 +5,8 @@ use std::fmt::Write;
 
 use serde_json::Value;
 
-use super::labels;
 use super::model::{Report, Section};
-use super::narrative;
-use super::vn;
+use super::{cells, labels, narrative, vn};
 
 pub fn render(report: &Report) -> String {
     let m = &report.meta;
@@ -68,11 +66,11 @@ fn table(out: &mut String, section: &Section) {
         .columns
         .iter()
         .map(|c| {
-            let numeric = section
-                .rows
-                .iter()
-                .any(|r| r.get(c).is_some_and(Value::is_number));
-            if numeric { "---:" } else { "---" }
+            if cells::is_numeric(&section.rows, c) {
+                "---:"
+            } else {
+                "---"
+            }
         })
         .collect();
     let _ = writeln!(out, "|{}|", aligns.join("|"));
@@ -87,20 +85,9 @@ fn table(out: &mut String, section: &Section) {
     out.push('\n');
 }
 
-/// One value as shown in the report's tables.
+/// One value as shown in the report's tables, escaped for a Markdown cell.
 pub fn cell(column: &str, value: &Value) -> String {
-    match value {
-        Value::Null => "—".into(),
-        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
-            (Some(i), _) if !labels::is_ratio(column) => vn::integer(i),
-            (_, Some(x)) if labels::is_ratio(column) => vn::percent(x),
-            (_, Some(x)) => vn::number(x, 1),
-            _ => n.to_string(),
-        },
-        Value::String(s) => escape(labels::value(s)),
-        Value::Bool(b) => b.to_string(),
-        other => escape(&other.to_string()),
-    }
+    escape(&cells::display(column, value))
 }
 
 fn escape(s: &str) -> String {

@@ -4,23 +4,91 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::Report;
-use super::markdown;
+use super::{Report, csv_out, html, markdown, xlsx};
 use crate::error::{Error, Result};
 
-/// Writes report.md and report.json; returns the report folder.
-pub fn write_all(reports: &Path, report: &Report) -> Result<PathBuf> {
+/// Which files to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    pub md: bool,
+    pub html: bool,
+    pub xlsx: bool,
+    pub json: bool,
+    pub csv: bool,
+}
+
+impl Formats {
+    /// The SPEC's default: everything but CSV.
+    pub const DEFAULT: Formats = Formats {
+        md: true,
+        html: true,
+        xlsx: true,
+        json: true,
+        csv: false,
+    };
+
+    pub fn parse(names: &[String]) -> Result<Formats> {
+        let mut f = Formats {
+            md: false,
+            html: false,
+            xlsx: false,
+            json: false,
+            csv: false,
+        };
+        for name in names {
+            match name.trim() {
+                "md" => f.md = true,
+                "html" => f.html = true,
+                "xlsx" => f.xlsx = true,
+                "json" => f.json = true,
+                "csv" => f.csv = true,
+                other => {
+                    return Err(Error::Usage(format!(
+                        "unknown report format {other:?}; expected md, html, xlsx, json or csv"
+                    )));
+                }
+            }
+        }
+        Ok(f)
+    }
+}
+
+/// Renders the requested formats; returns the report folder.
+pub fn write_all(
+    reports: &Path,
+    queries: &Path,
+    report: &Report,
+    formats: Formats,
+) -> Result<PathBuf> {
     let io = |what: &str, p: &Path, e| Error::io(format!("{what} {}", p.display()), e);
     let dir = reports.join(report.meta.as_of.to_string());
     let tmp = reports.join(format!(".{}.tmp-{}", report.meta.as_of, std::process::id()));
     let _ = fs::remove_dir_all(&tmp);
     fs::create_dir_all(&tmp).map_err(|e| io("creating", &tmp, e))?;
-    let json = serde_json::to_string_pretty(report)
-        .map_err(|e| Error::Invariant(format!("report is not serialisable: {e}")))?;
-    for (name, body) in [
-        ("report.md", markdown::render(report)),
-        ("report.json", json + "\n"),
-    ] {
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    if formats.md {
+        files.push(("report.md".into(), markdown::render(report).into_bytes()));
+    }
+    if formats.html {
+        files.push((
+            "report.html".into(),
+            html::render(report, queries)?.into_bytes(),
+        ));
+    }
+    if formats.xlsx {
+        files.push(("report.xlsx".into(), xlsx::render(report)?));
+    }
+    if formats.json {
+        let json = serde_json::to_string_pretty(report)
+            .map_err(|e| Error::Invariant(format!("report is not serialisable: {e}")))?;
+        files.push(("report.json".into(), (json + "\n").into_bytes()));
+    }
+    if formats.csv {
+        for section in &report.sections {
+            files.push((format!("{}.csv", section.id), csv_out::render(section)?));
+        }
+    }
+    for (name, body) in files {
         let path = tmp.join(name);
         fs::write(&path, body).map_err(|e| io("writing", &path, e))?;
     }

@@ -10,6 +10,7 @@ use serde_json::Value;
 
 mod corpus;
 mod fixtures;
+mod report;
 mod sample;
 
 const BIN: &str = env!("CARGO_BIN_EXE_commune-report");
@@ -26,18 +27,33 @@ pub struct Workdir {
 }
 
 impl Workdir {
+    /// The repository's config, `data/` linked and `queries/` copied (so a test may
+    /// add a query), in a fresh directory: source paths and report bytes are exactly
+    /// those of a run from the repository root.
     pub fn sample() -> Workdir {
+        Workdir::sample_with(|text| text.to_string())
+    }
+
+    /// Like [`Workdir::sample`], with the config text edited first.
+    pub fn sample_with(edit: impl Fn(&str) -> String) -> Workdir {
         let dir = tempfile::tempdir().expect("tempdir");
         let root = dir.path().to_path_buf();
-        let repo = manifest_dir().display().to_string();
+        std::os::unix::fs::symlink(manifest_dir().join("data"), root.join("data"))
+            .expect("link data");
+        std::fs::create_dir(root.join("queries")).expect("queries dir");
+        for entry in std::fs::read_dir(manifest_dir().join("queries")).expect("queries") {
+            let path = entry.expect("entry").path();
+            if path.is_file() {
+                std::fs::copy(
+                    &path,
+                    root.join("queries").join(path.file_name().expect("name")),
+                )
+                .expect("copy query");
+            }
+        }
         let text = std::fs::read_to_string(manifest_dir().join("commune-report.toml"))
-            .expect("repository config")
-            .replace("\"data/", &format!("\"{repo}/data/"))
-            .replace(
-                "queries = \"queries\"",
-                &format!("queries = \"{repo}/queries\""),
-            );
-        std::fs::write(root.join("commune-report.toml"), text).expect("write config");
+            .expect("repository config");
+        std::fs::write(root.join("commune-report.toml"), edit(&text)).expect("write config");
         Workdir { _dir: dir, root }
     }
 

@@ -1,0 +1,94 @@
+//! `report.html`: one self-contained page (inline CSS, the chart as inline SVG,
+//! nothing fetched), `lang="vi"`. Every text from data goes through minijinja's
+//! auto-escaping; no script carries data.
+//!
+//! The template is `<queries>/templates/report.html` when that file exists (an
+//! analyst may restyle the page), else the built-in one.
+
+use std::path::Path;
+
+use minijinja::{Environment, context};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::model::Report;
+use super::{cells, labels, narrative, vn};
+use crate::error::{Error, Result};
+
+const BUILT_IN: &str = include_str!("templates/report.html");
+
+#[derive(Serialize)]
+struct Column {
+    label: String,
+    numeric: bool,
+}
+
+#[derive(Serialize)]
+struct HtmlRow {
+    cells: Vec<String>,
+    total: bool,
+}
+
+#[derive(Serialize)]
+struct HtmlSection {
+    id: String,
+    title: String,
+    columns: Vec<Column>,
+    rows: Vec<HtmlRow>,
+}
+
+pub fn render(report: &Report, queries_dir: &Path) -> Result<String> {
+    let custom = queries_dir.join("templates/report.html");
+    let source = match std::fs::read_to_string(&custom) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => BUILT_IN.to_string(),
+        Err(e) => return Err(Error::io(format!("reading {}", custom.display()), e)),
+    };
+    let mut env = Environment::new();
+    let template_error = |e: minijinja::Error| Error::File {
+        path: custom.clone(),
+        message: format!("HTML template: {e}"),
+    };
+    // The name ends in .html, so minijinja escapes every interpolated value.
+    env.add_template_owned("report.html", source)
+        .map_err(template_error)?;
+    let sections: Vec<HtmlSection> = report
+        .sections
+        .iter()
+        .map(|s| HtmlSection {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            columns: s
+                .columns
+                .iter()
+                .map(|c| Column {
+                    label: labels::column(c).to_string(),
+                    numeric: cells::is_numeric(&s.rows, c),
+                })
+                .collect(),
+            rows: s
+                .rows
+                .iter()
+                .map(|r| HtmlRow {
+                    cells: s
+                        .columns
+                        .iter()
+                        .map(|c| cells::display(c, r.get(c).unwrap_or(&Value::Null)))
+                        .collect(),
+                    total: r.get("delivery").and_then(Value::as_str) == Some("area"),
+                })
+                .collect(),
+        })
+        .collect();
+    let template = env.get_template("report.html").map_err(template_error)?;
+    template
+        .render(context! {
+            meta => &report.meta,
+            period_start => vn::date(report.meta.period_start),
+            as_of => vn::date(report.meta.as_of),
+            paragraphs => narrative::paragraphs(report),
+            chart => super::chart::progress_bars(report),
+            sections => sections,
+        })
+        .map_err(template_error)
+}

@@ -1,0 +1,208 @@
+//! The report as its readers get it: Markdown and JSON pinned by snapshots, the
+//! workbook read back with a real reader, the page checked as a browser sees it, and
+//! hostile text from data neutralised everywhere.
+
+use std::path::Path;
+use std::process::Command;
+
+use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
+
+use super::{Workdir, manifest_dir, sample_run};
+
+const DAY: &str = "reports/2025-12-15";
+
+/// Compares `actual` with `tests/snapshots/<name>`; `UPDATE_SNAPSHOTS=1` rewrites it.
+fn snapshot(name: &str, actual: &str) {
+    let path = manifest_dir().join("tests/snapshots").join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if expected != actual {
+        let fresh = path.with_extension("new");
+        std::fs::write(&fresh, actual).expect("write .new");
+        panic!(
+            "{name} differs from its snapshot; compare {} with {} and rerun with \
+             UPDATE_SNAPSHOTS=1 if the change is intended",
+            path.display(),
+            fresh.display()
+        );
+    }
+}
+
+fn read(w: &Workdir, file: &str) -> String {
+    std::fs::read_to_string(w.root.join(DAY).join(file)).expect(file)
+}
+
+#[test]
+fn markdown_and_json_match_their_snapshots() {
+    let (w, _, _) = sample_run();
+    snapshot("report.md", &read(w, "report.md"));
+    snapshot("report.json", &read(w, "report.json"));
+}
+
+#[test]
+fn workbook_reads_back_with_typed_cells() {
+    let (w, _, _) = sample_run();
+    let mut book: Xlsx<_> = open_workbook(w.root.join(DAY).join("report.xlsx")).expect("xlsx");
+    let names = book.sheet_names();
+    for want in [
+        "Tổng quan",
+        "10_summary",
+        "15_progress",
+        "20_late_by_field",
+        "50_data_quality",
+        "Nguồn dữ liệu",
+    ] {
+        assert!(
+            names.iter().any(|n| n == want),
+            "{want} missing from {names:?}"
+        );
+    }
+    let summary = book.worksheet_range("10_summary").expect("summary sheet");
+    assert_eq!(summary.get((0, 0)), Some(&Data::String("Mã xã".into())));
+    assert_eq!(
+        summary.get((1, 1)),
+        Some(&Data::String("Tân Phước 1".into()))
+    );
+    // Received is a number, not text; the online share a ratio.
+    assert_eq!(summary.get((1, 3)), Some(&Data::Float(1962.0)));
+    let share = summary
+        .get((2, 14))
+        .and_then(|c| c.get_float())
+        .expect("share");
+    assert!((share - 1.0).abs() < 1e-9, "{share}");
+}
+
+#[test]
+fn page_is_self_contained_and_in_vietnamese() {
+    let (w, _, _) = sample_run();
+    let html = read(w, "report.html");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<html lang=\"vi\">") && html.contains("charset=\"utf-8\""));
+    assert!(!html.contains("<script"), "no script in the page");
+    for fetch in ["http://", "https://", "src=", "@import", "url("] {
+        assert!(!html.contains(fetch), "page refers to {fetch}");
+    }
+    assert!(html.contains("<svg") && html.contains("1.962"));
+    assert!(
+        html.contains("@page") && html.contains("viewport"),
+        "A4 and phone"
+    );
+}
+
+#[test]
+fn hostile_text_is_escaped_in_html_and_neutralised_in_xlsx_and_csv() {
+    let evil = "=HYPERLINK(\\\"http://x\\\")<script>alert(1)</script>";
+    let w = Workdir::sample_with(|t| {
+        t.replace("name = \"Tân Phước 1\"", &format!("name = \"{evil}\""))
+    });
+    let out = w.run(&["-q", "run"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = w.run(&["-q", "report", "--formats", "html,xlsx,csv"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = read(&w, "report.html");
+    assert!(!html.contains("<script>alert"), "unescaped data in HTML");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;"),
+        "escaped as text"
+    );
+    let mut book: Xlsx<_> = open_workbook(w.root.join(DAY).join("report.xlsx")).expect("xlsx");
+    let summary = book.worksheet_range("10_summary").expect("sheet");
+    match summary.get((1, 1)) {
+        Some(Data::String(s)) => assert!(s.starts_with("=HYPERLINK"), "{s}"),
+        other => panic!("commune name not a string cell: {other:?}"),
+    }
+    let formulas = book.worksheet_formula("10_summary").expect("formulas");
+    assert!(
+        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+        "a formula was written"
+    );
+    let csv = read(&w, "10_summary.csv");
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+}
+
+#[test]
+fn a_dropped_in_query_becomes_a_section_everywhere() {
+    let w = Workdir::sample();
+    std::fs::write(
+        w.root.join("queries/99_extra.sql"),
+        "-- title: Hồ sơ nộp qua bưu chính\nSELECT commune, count(*) AS dossiers \
+         FROM dossiers WHERE channel = 'postal' GROUP BY commune ORDER BY commune",
+    )
+    .expect("write query");
+    let out = w.run(&["-q", "run"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(read(&w, "report.md").contains("## Hồ sơ nộp qua bưu chính"));
+    let json: serde_json::Value = serde_json::from_str(&read(&w, "report.json")).expect("json");
+    let extra = json["sections"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["id"] == "99_extra"))
+        .expect("section");
+    assert_eq!(extra["title"], "Hồ sơ nộp qua bưu chính");
+    assert_eq!(extra["rows"].as_array().map(Vec::len), Some(3));
+    assert!(read(&w, "report.html").contains("Hồ sơ nộp qua bưu chính"));
+    let mut book: Xlsx<_> = open_workbook(w.root.join(DAY).join("report.xlsx")).expect("xlsx");
+    assert!(book.sheet_names().iter().any(|n| n == "99_extra"));
+    assert!(book.worksheet_range("99_extra").is_ok());
+}
+
+#[test]
+fn chromium_renders_the_page() {
+    let chromium = Path::new("/usr/bin/chromium");
+    if !chromium.exists() {
+        eprintln!("skipped: /usr/bin/chromium is not installed (.ci/run installs it)");
+        return;
+    }
+    let (w, _, _) = sample_run();
+    let shot = w.root.join("report.png");
+    let profile = tempfile::tempdir().expect("profile");
+    let status = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--window-size=390,2000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!(
+            "file://{}",
+            w.root.join(DAY).join("report.html").display()
+        ))
+        .output()
+        .expect("start chromium");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let png = std::fs::read(&shot).expect("screenshot");
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 20_000,
+        "{} bytes",
+        png.len()
+    );
+}
