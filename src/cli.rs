@@ -59,18 +59,31 @@ pub enum Command {
     },
     /// Ad hoc, read-only SQL over the warehouse.
     ///
+    /// Without QUERY or -f: an interactive shell on a terminal, else SQL from stdin
+    /// (several statements separated by `;`).
+    ///
     /// Examples:
     ///   commune-report sql "SELECT commune, count(*) FROM dossiers GROUP BY commune"
-    ///   echo "SELECT * FROM rejects" | commune-report sql --format csv
+    ///   commune-report sql -f late.sql --format csv
+    ///   echo "SELECT * FROM rejects" | commune-report sql --format ndjson
+    ///   commune-report sql "SELECT * FROM dossiers" -o dossiers.parquet
+    #[command(verbatim_doc_comment)]
     Sql {
-        /// The query; without it, SQL is read from stdin.
+        /// The query.
         query: Option<String>,
-        /// Output format.
+        /// Read the SQL from this file.
+        #[arg(short = 'f', long = "file")]
+        file: Option<PathBuf>,
+        /// Output format on stdout.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
-        /// Write the result to this file instead of stdout.
+        /// Write the result to FILE instead, in the format of its extension
+        /// (.csv, .json, .ndjson, .parquet).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Rows shown by --format table (0: all).
+        #[arg(long, default_value_t = 100)]
+        max_rows: usize,
     },
     /// Dry run: what would be detected and rejected, per file; writes nothing.
     Check {

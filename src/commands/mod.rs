@@ -26,13 +26,19 @@ pub fn execute(cli: &Cli) -> Result<ExitStatus> {
         }
         Command::Sql {
             query,
+            file,
             format,
             output,
+            max_rows,
         } => runtime.block_on(sql::sql(
             &config,
-            query.as_deref(),
-            *format,
-            output.as_deref(),
+            sql::SqlArgs {
+                query: query.as_deref(),
+                file: file.as_deref(),
+                format: *format,
+                output: output.as_deref(),
+                max_rows: *max_rows,
+            },
             &mut stdout,
         )),
         Command::Check { files } => check::check(&config, files, &mut stdout),

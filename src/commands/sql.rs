@@ -1,32 +1,24 @@
-//! `sql`: ad hoc, read-only SQL over the warehouse (one-shot or from stdin).
+//! `sql`: ad hoc, read-only SQL over the warehouse — one-shot, from a file, piped on
+//! stdin, or the interactive shell when stdin is a terminal.
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
-
-use datafusion::sql::parser::DFParser;
 
 use crate::config::Config;
 use crate::engine;
 use crate::error::{Error, ExitStatus, Result};
 use crate::query::format::{self, Format};
+use crate::query::{run_statements, shell};
 
-pub async fn sql(
-    config: &Config,
-    query: Option<&str>,
-    format: Format,
-    output: Option<&Path>,
-    out: &mut dyn Write,
-) -> Result<ExitStatus> {
-    let text = match query {
-        Some(q) => q.to_string(),
-        None => {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .map_err(|e| Error::io("reading SQL from stdin", e))?;
-            s
-        }
-    };
+pub struct SqlArgs<'a> {
+    pub query: Option<&'a str>,
+    pub file: Option<&'a Path>,
+    pub format: Format,
+    pub output: Option<&'a Path>,
+    pub max_rows: usize,
+}
+
+pub async fn sql(config: &Config, args: SqlArgs<'_>, out: &mut dyn Write) -> Result<ExitStatus> {
     let ctx = engine::session(config).await?;
     let as_of = match config.as_of {
         Some(d) => d,
@@ -35,30 +27,38 @@ pub async fn sql(
             .unwrap_or(config.period_start),
     };
     engine::register_period(&ctx, config.period_start, as_of)?;
-    let statements = DFParser::parse_sql(&text).map_err(|e| Error::Usage(format!("SQL: {e}")))?;
-    if statements.is_empty() {
-        return Err(Error::Usage("no SQL given".into()));
-    }
-    let mut file;
-    let sink: &mut dyn Write = match output {
-        Some(path) => {
-            file = std::fs::File::create(path)
-                .map_err(|e| Error::io(format!("creating {}", path.display()), e))?;
-            &mut file
+    let text = match (args.query, args.file) {
+        (Some(_), Some(_)) => {
+            return Err(Error::Usage("give a QUERY or -f FILE, not both".into()));
         }
-        None => out,
+        (Some(q), None) => q.to_string(),
+        (None, Some(f)) => std::fs::read_to_string(f)
+            .map_err(|e| Error::Usage(format!("cannot read {}: {e}", f.display())))?,
+        (None, None) if std::io::stdin().is_terminal() && args.output.is_none() => {
+            shell::run(&ctx, args.format, args.max_rows, out).await?;
+            return Ok(ExitStatus::Success);
+        }
+        (None, None) => {
+            let mut s = String::new();
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .map_err(|e| Error::io("reading SQL from stdin", e))?;
+            s
+        }
     };
-    for statement in statements {
-        let plan = ctx.state().statement_to_plan(statement).await?;
-        engine::read_only().verify_plan(&plan).map_err(|e| {
-            Error::Usage(format!(
-                "{e} (the warehouse is read-only: only queries are allowed)"
-            ))
-        })?;
-        let batches = ctx.execute_logical_plan(plan).await?.collect().await?;
-        format::write(sink, format, &batches)?;
+    let results = run_statements(&ctx, &text).await?;
+    match args.output {
+        Some(path) => {
+            let all: Vec<_> = results.into_iter().flatten().collect();
+            format::write_file(path, &all)?;
+        }
+        None => {
+            for batches in &results {
+                format::write(out, args.format, batches, args.max_rows)?;
+            }
+        }
     }
-    sink.flush()
+    out.flush()
         .map_err(|e| Error::io("writing the result", e))?;
     Ok(ExitStatus::Success)
 }

@@ -1,12 +1,15 @@
 //! The SQL files of `queries/`: loading them in name order and running them
 //! read-only. Each file is one statement and becomes one report section.
 
+pub mod describe;
 pub mod format;
+pub mod shell;
 
 use std::path::{Path, PathBuf};
 
 use arrow::record_batch::RecordBatch;
 use datafusion::execution::context::SessionContext;
+use datafusion::sql::parser::DFParser;
 
 use crate::engine;
 use crate::error::{Error, Result};
@@ -85,6 +88,26 @@ pub async fn run(ctx: &SessionContext, query: &QueryFile) -> Result<Vec<RecordBa
         .await
         .map_err(named)?;
     df.collect().await.map_err(named)
+}
+
+/// Runs every statement of `sql` read-only, in order: one result per statement.
+/// Anything but a query (DDL, DML, `SET`, `COPY`) is refused before it runs.
+pub async fn run_statements(ctx: &SessionContext, sql: &str) -> Result<Vec<Vec<RecordBatch>>> {
+    let statements = DFParser::parse_sql(sql).map_err(|e| Error::Usage(format!("SQL: {e}")))?;
+    if statements.is_empty() {
+        return Err(Error::Usage("no SQL given".into()));
+    }
+    let mut results = Vec::with_capacity(statements.len());
+    for statement in statements {
+        let plan = ctx.state().statement_to_plan(statement).await?;
+        engine::read_only().verify_plan(&plan).map_err(|e| {
+            Error::Usage(format!(
+                "{e} (the warehouse is read-only: only queries are allowed)"
+            ))
+        })?;
+        results.push(ctx.execute_logical_plan(plan).await?.collect().await?);
+    }
+    Ok(results)
 }
 
 #[cfg(test)]

@@ -124,3 +124,53 @@ impl Table {
         }
     }
 }
+
+/// What a column means, for `\d TABLE` in the SQL shell.
+pub fn column_doc(table: &str, column: &str) -> &'static str {
+    match (table, column) {
+        (_, "commune_code") => "administrative-unit code of the commune (partition)",
+        (_, "commune") => "commune name from the config",
+        (_, "source_file") => "input file, relative to the config file",
+        (_, "source_line") => "1-based physical line where the record starts",
+        (_, "snapshot_date") => "date of the export the row came from",
+        ("dossiers", "dossier_id") => "Mã hồ sơ / Số biên nhận",
+        (_, "procedure_code") => "Mã thủ tục (TTHC)",
+        (_, "procedure_name") => "Tên thủ tục",
+        (_, "field") => "Lĩnh vực, as written (NFC)",
+        ("dossiers", "channel") => "online, in_person, postal or null",
+        ("dossiers", "received_date") => "Ngày tiếp nhận",
+        ("dossiers", "due_date") => "Ngày hẹn trả",
+        ("dossiers", "completed_date") => "Ngày có kết quả / hoàn thành",
+        ("dossiers", "status") => "processing, paused, resolved, returned or withdrawn",
+        ("dossiers", "timeliness") => "for resolved: early, on_time, late; null when unknown",
+        ("procedures", "online_level") => "full (toàn trình), partial (một phần) or null",
+        ("indicators", "indicator") => {
+            "canonical key (reported_received, digital_teams, ...) or a slug"
+        }
+        ("indicators", "label") => "the label as the commune wrote it",
+        ("indicators", "value") => "the figure (1.962 read as 1962)",
+        ("indicators", "unit") => "Đơn vị tính",
+        ("indicators", "note") => "Ghi chú",
+        ("rejects", "reason_code") => {
+            "missing_required, bad_date, unknown_status, bad_field_count, date_order, bad_number, footer"
+        }
+        ("rejects", "column") => "canonical column at fault, if one",
+        ("rejects", "reason") => "a sentence saying what is wrong",
+        ("rejects", "raw_record") => "the record as written, personal data masked",
+        ("files", "kind") => "dossiers, procedures or indicators",
+        ("files", "sha256") => "hash of the file's bytes",
+        ("files", "bytes") => "size of the file",
+        ("files", "delimiter") => ", ; tab or |",
+        ("files", "encoding") => "utf-8, utf-8-bom, utf-16le, utf-16be or windows-1258",
+        ("files", "header_line") => "physical line of the header",
+        ("files", "data_rows") => "records below the header (blank lines excluded)",
+        ("files", "loaded") => "rows kept in the warehouse",
+        ("files", "superseded") => "rows replaced by a newer snapshot",
+        ("files", "rejected") => "rows in the rejects table",
+        ("files", "blank_lines") => "blank lines below the header",
+        ("communes", "position") => "order in the config",
+        ("report_period", "period_start") => "first day counted",
+        ("report_period", "as_of") => "last day counted",
+        _ => "",
+    }
+}

@@ -12,6 +12,7 @@ mod corpus;
 mod fixtures;
 mod report;
 mod sample;
+mod sql;
 
 const BIN: &str = env!("CARGO_BIN_EXE_commune-report");
 

@@ -1,0 +1,176 @@
+//! `sql` as analysts use it: one-shot, from a file, piped, into files, and the
+//! interactive shell driven through a pseudo-terminal.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use super::{BIN, manifest_dir, sample_run};
+
+fn piped(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let (w, _, _) = sample_run();
+    let mut child = Command::new(BIN)
+        .arg("-c")
+        .arg(w.config())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn several_statements_from_stdin_in_order() {
+    let (code, out, err) = piped(
+        &["sql", "--format", "csv"],
+        "SELECT 'một; hai' AS s;\nSELECT count(*) AS n FROM communes;\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "s\nmột; hai\nn\n4\n");
+}
+
+#[test]
+fn sql_from_a_file_as_ndjson_with_iso_dates() {
+    let (w, _, _) = sample_run();
+    let file = w.root.join("q.sql");
+    std::fs::write(
+        &file,
+        "SELECT dossier_id, received_date FROM dossiers \
+         WHERE commune_code = '28321' ORDER BY dossier_id LIMIT 2",
+    )
+    .expect("write");
+    let out = w.run(&[
+        "sql",
+        "-f",
+        file.to_str().expect("utf8"),
+        "--format",
+        "ndjson",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    let first: serde_json::Value = serde_json::from_str(lines[0]).expect("json line");
+    assert_eq!(first["received_date"], "2025-07-01");
+}
+
+#[test]
+fn table_output_is_capped_with_a_note() {
+    let (w, _, _) = sample_run();
+    let out = w.run(&["sql", "--max-rows", "3", "SELECT dossier_id FROM dossiers"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("(6245 rows, 3 shown;"), "{text}");
+    assert_eq!(
+        text.matches("000.").count()
+            + text.matches("H19.").count()
+            + text.matches("28336-").count(),
+        3,
+        "{text}"
+    );
+}
+
+#[test]
+fn output_files_by_extension_are_readable() {
+    let (w, _, _) = sample_run();
+    let query = "SELECT commune_code, count(*) AS n FROM dossiers GROUP BY commune_code";
+    for ext in ["csv", "json", "ndjson", "parquet"] {
+        let path = w.root.join(format!("out.{ext}"));
+        let out = w.run(&["sql", query, "-o", path.to_str().expect("utf8")]);
+        assert!(
+            out.status.success(),
+            "{ext}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.stdout.is_empty(), "{ext}: stdout must stay empty");
+        let bytes = std::fs::read(&path).expect("written");
+        match ext {
+            "parquet" => {
+                use parquet::file::reader::FileReader;
+                let reader = parquet::file::reader::SerializedFileReader::new(
+                    std::fs::File::open(&path).expect("open"),
+                )
+                .expect("a parquet file");
+                assert_eq!(reader.metadata().file_metadata().num_rows(), 4);
+            }
+            "json" => {
+                let v: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+                assert_eq!(v.as_array().map(Vec::len), Some(4));
+            }
+            _ => assert_eq!(
+                String::from_utf8_lossy(&bytes).lines().count(),
+                if ext == "csv" { 5 } else { 4 }
+            ),
+        }
+    }
+    let out = w.run(&["sql", query, "-o", "out.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn interactive_shell_through_a_pseudo_terminal() {
+    if Command::new("python3").arg("--version").output().is_err() {
+        eprintln!("skipped: python3 drives the pseudo-terminal and is not installed");
+        return;
+    }
+    let (w, _, _) = sample_run();
+    let driver = manifest_dir().join("tests/cli/pty_driver.py");
+    let script = "\\d\n\\d dossiers\nSELECT commune,\n  count(*) AS n FROM dossiers GROUP BY commune ORDER BY commune;\n\
+                  SELECT sum(length(a.dossier_id || b.dossier_id || c.dossier_id)) FROM dossiers a, dossiers b, dossiers c;\n\
+                  <CTRL-C>\nDROP TABLE dossiers;\nSELECT 41 + 1 AS answer;\n\\q\n";
+    let mut child = Command::new("python3")
+        .arg(driver)
+        .arg(BIN)
+        .arg("-q")
+        .arg("-c")
+        .arg(w.config())
+        .arg("sql")
+        .env("HOME", &w.root)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn driver");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(script.as_bytes())
+        .expect("script");
+    let out = child.wait_with_output().expect("driver");
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "shell did not quit cleanly:\n{screen}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for want in [
+        "report_period",
+        "processing, paused, resolved, returned or withdrawn",
+        "| Tân Phước 1 | 1962 |",
+        "query cancelled",
+        "read-only",
+        "| 42     |",
+    ] {
+        assert!(screen.contains(want), "{want:?} not on screen:\n{screen}");
+    }
+    assert!(
+        w.root.join(".commune_report_history").is_file(),
+        "history file written"
+    );
+}
