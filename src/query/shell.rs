@@ -40,6 +40,14 @@ pub fn parse_command(line: &str) -> Command<'_> {
     }
 }
 
+fn query_runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::io("starting the query runtime", e))
+}
+
 fn history_file() -> Option<PathBuf> {
     std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".commune_report_history"))
 }
@@ -58,11 +66,7 @@ pub async fn run(
     }
     // Queries run on their own runtime: when they keep its threads busy, this one
     // stays free to notice Ctrl-C.
-    let queries = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| Error::io("starting the query runtime", e))?;
+    let mut queries = query_runtime()?;
     let io = |e| Error::io("writing", e);
     writeln!(
         out,
@@ -121,7 +125,10 @@ pub async fn run(
                         Err(e) => eprintln!("error: the query stopped: {e}"),
                     },
                     _ = tokio::signal::ctrl_c() => {
+                        // A plan busy in one long poll does not see the abort at once;
+                        // a fresh runtime keeps the next query from queueing behind it.
                         abort.abort();
+                        std::mem::replace(&mut queries, query_runtime()?).shutdown_background();
                         eprintln!("query cancelled");
                     }
                 }

@@ -4,11 +4,13 @@ sends Ctrl-C after a short wait (to interrupt a running query). Prints everythin
 the program wrote."""
 import os
 import pty
+import re
 import select
 import sys
 import time
 
 PROMPTS = (b"sql> ", b"  -> ")
+ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
 
 
 def main() -> None:
@@ -33,11 +35,16 @@ def main() -> None:
                 seen += chunk
 
     def wait_prompt(since: int, seconds: float = 60) -> None:
+        # A prompt counts once the screen ends with it and stays quiet a moment
+        # (rustyline redraws the prompt while a long line is typed).
         end = time.time() + seconds
         while time.time() < end:
-            if any(p in seen[since:] for p in PROMPTS):
+            before = len(seen)
+            read_for(0.3)
+            quiet = len(seen) == before
+            tail = ANSI.sub(b"", seen[since:]).rstrip()
+            if quiet and any(tail.endswith(p.rstrip()) for p in PROMPTS):
                 return
-            read_for(0.1)
         sys.stdout.write(seen.decode(errors="replace"))
         sys.exit("timed out waiting for a prompt")
 
@@ -45,6 +52,7 @@ def main() -> None:
     for line in script:
         if line == "<CTRL-C>":
             read_for(1.5)
+            mark = len(seen)
             os.write(fd, b"\x03")
             continue
         wait_prompt(mark)
