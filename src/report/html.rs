@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::model::Report;
-use super::{cells, labels, narrative, vn};
+use super::{cells, labels, vn};
 use crate::error::{Error, Result};
 
 const BUILT_IN: &str = include_str!("templates/report.html");
@@ -86,7 +86,7 @@ pub fn render(report: &Report, queries_dir: &Path) -> Result<String> {
             meta => &report.meta,
             period_start => vn::date(report.meta.period_start),
             as_of => vn::date(report.meta.as_of),
-            paragraphs => narrative::paragraphs(report),
+            paragraphs => &report.narrative,
             chart => super::chart::progress_bars(report),
             sections => sections,
         })

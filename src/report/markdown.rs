@@ -6,7 +6,7 @@ use std::fmt::Write;
 use serde_json::Value;
 
 use super::model::{Report, Section};
-use super::{cells, labels, narrative, vn};
+use super::{cells, labels, vn};
 
 pub fn render(report: &Report) -> String {
     let m = &report.meta;
@@ -19,7 +19,7 @@ pub fn render(report: &Report) -> String {
         vn::date(m.period_start),
         vn::date(m.as_of)
     );
-    for paragraph in narrative::paragraphs(report) {
+    for paragraph in &report.narrative {
         let _ = writeln!(out, "{paragraph}\n");
     }
     for section in &report.sections {

@@ -17,6 +17,8 @@ pub type Row = Map<String, Value>;
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub meta: Meta,
+    /// The narrative paragraphs (per commune, then the area), from the template.
+    pub narrative: Vec<String>,
     pub sections: Vec<Section>,
 }
 
@@ -93,7 +95,7 @@ pub async fn build(config: &Config, ctx: &SessionContext, as_of: NaiveDate) -> R
     let batches = ctx.sql(inputs_sql).await?.collect().await?;
     let inputs: Vec<Input> = serde_json::from_slice(&json_array(&batches)?)
         .map_err(|e| Error::Invariant(format!("files table is not JSON rows: {e}")))?;
-    Ok(Report {
+    let mut report = Report {
         meta: Meta {
             title: config.title.clone(),
             area: config.area.clone(),
@@ -105,8 +107,11 @@ pub async fn build(config: &Config, ctx: &SessionContext, as_of: NaiveDate) -> R
             inputs,
             queries: queries.iter().map(|q| file_name(&q.path)).collect(),
         },
+        narrative: Vec::new(),
         sections,
-    })
+    };
+    report.narrative = super::narrative::paragraphs(&report, &config.queries)?;
+    Ok(report)
 }
 
 fn file_name(path: &Path) -> String {

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use serde_json::Value;
 
 use super::model::{Report, Section};
-use super::{labels, narrative, vn};
+use super::{labels, vn};
 use crate::error::{Error, Result};
 
 pub fn render(report: &Report) -> Result<Vec<u8>> {
@@ -38,7 +38,7 @@ fn build(report: &Report) -> Result<Vec<u8>, XlsxError> {
             vn::date(m.as_of)
         ),
     )?;
-    for (i, p) in narrative::paragraphs(report).iter().enumerate() {
+    for (i, p) in report.narrative.iter().enumerate() {
         overview.write_string(3 + i as u32, 0, p)?;
     }
     overview.set_column_width(0, 120)?;

@@ -206,3 +206,63 @@ fn chromium_renders_the_page() {
         png.len()
     );
 }
+
+#[test]
+fn a_commune_that_sent_nothing_is_missing_not_zero() {
+    let w = Workdir::sample_with(|t| {
+        format!(
+            "{t}\n[[communes]]\ncode = \"28999\"\nname = \"Xã Chưa Gửi\"\n\
+             dossiers = [\"data/exports/none/*.csv\"]\n"
+        )
+    });
+    let out = w.run(&["run"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("has delivered no dossier export"),
+        "a warning names the commune"
+    );
+    let json: serde_json::Value = serde_json::from_str(&read(&w, "report.json")).expect("json");
+    let summary = json["sections"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["id"] == "10_summary"))
+        .expect("summary");
+    let row = summary["rows"]
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["commune_code"] == "28999"))
+        .expect("row of the missing commune");
+    assert_eq!(row["delivery"], "missing");
+    assert!(row["received"].is_null(), "missing, never zero: {row}");
+    assert!(
+        read(&w, "report.md").contains("Xã Xã Chưa Gửi chưa gửi dữ liệu hồ sơ cho kỳ báo cáo.")
+    );
+}
+
+#[test]
+fn the_narrative_template_is_an_editable_file() {
+    let w = Workdir::sample();
+    std::fs::create_dir(w.root.join("queries/templates")).expect("templates dir");
+    std::fs::write(
+        w.root.join("queries/templates/narrative.txt"),
+        "{% if not area %}Xã {{ name }}: {{ received.text }} hồ sơ, \
+         {{ late.text }} trễ hạn.{% else %}Khu vực: {{ received.text }} hồ sơ.{% endif %}",
+    )
+    .expect("write template");
+    let out = w.run(&["-q", "run"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = read(&w, "report.md");
+    assert!(
+        md.contains("Xã Tân Phước 1: 1.962 hồ sơ, 18 trễ hạn."),
+        "{md}"
+    );
+    assert!(md.contains("Khu vực: 6.245 hồ sơ."));
+}
