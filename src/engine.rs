@@ -38,6 +38,17 @@ pub async fn session(config: &Config) -> Result<SessionContext> {
     for table in Table::ALL {
         register(&ctx, &root, table).await?;
     }
+    let runs =
+        ListingOptions::new(Arc::new(ParquetFormat::default())).with_file_extension(".parquet");
+    let url = format!("file://{}/", root.join("runs").display());
+    ctx.register_listing_table(
+        "runs",
+        url,
+        runs,
+        Some(crate::warehouse::runs::schema()),
+        None,
+    )
+    .await?;
     ctx.register_batch("communes", communes_batch(config)?)?;
     Ok(ctx)
 }

@@ -58,6 +58,10 @@ pub enum Error {
     #[error("parquet: {0}")]
     Parquet(#[from] parquet::errors::ParquetError),
 
+    /// Another run holds the lock.
+    #[error("{0}")]
+    Busy(String),
+
     /// An internal consistency check failed: a bug, reported loudly rather than
     /// publishing numbers that do not add up.
     #[error("internal check failed: {0}")]

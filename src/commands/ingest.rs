@@ -1,26 +1,73 @@
-//! `ingest`: CSV exports -> a new published warehouse version.
+//! `ingest`: CSV exports -> a new published warehouse version, with the run's
+//! manifest and the quality verdict (exit 3 when a commune's reject ratio is over
+//! `quality.max_reject_ratio`).
 
 use std::io::Write;
 
-use chrono::Utc;
-use tracing::info;
+use tracing::{info, warn};
 
 use crate::config::Config;
-use crate::error::{Error, Result};
-use crate::ingest::{self, Ingested};
+use crate::error::{Error, ExitStatus, Result};
+use crate::ingest::{self, FileRecord, Ingested};
+use crate::warehouse::runs::Manifest;
 use crate::warehouse::write;
 
-pub fn ingest(config: &Config, out: &mut dyn Write) -> Result<Ingested> {
+/// Ingests and publishes; the manifest gets the inputs and the provisional verdict
+/// recorded in the published `runs` table.
+pub fn ingest(config: &Config, manifest: &mut Manifest) -> Result<(Ingested, ExitStatus)> {
     let data = ingest::ingest(config)?;
-    let id = format!(
-        "{}-{}",
-        Utc::now().format("%Y%m%dT%H%M%S%.3fZ"),
-        std::process::id()
-    );
-    let version = write::write_version(config, &data, &id)?;
+    manifest.set_inputs(&data.files);
+    let status = quality(config, &data.files);
+    let (label, code) = match status {
+        ExitStatus::QualityThreshold => ("quality_threshold", 3),
+        _ => ("published", 0),
+    };
+    manifest.finish(label, code, None);
+    let version = write::write_version(config, &data, manifest)?;
     write::publish(config, &version)?;
     info!(version = %version.id, warehouse = %config.warehouse.display(), "published");
-    let io = |e| Error::io("writing the summary", e);
+    Ok((data, status))
+}
+
+/// The `ingest` command: prints per-commune counts.
+pub fn command(config: &Config, out: &mut dyn Write) -> Result<ExitStatus> {
+    with_manifest(config, "ingest", |manifest| {
+        let (data, status) = ingest(config, manifest)?;
+        print_counts(config, &data, out).map_err(|e| Error::io("writing the summary", e))?;
+        Ok(status)
+    })
+}
+
+/// Runs `body` and saves its manifest whatever the outcome.
+pub fn with_manifest(
+    config: &Config,
+    command: &str,
+    body: impl FnOnce(&mut Manifest) -> Result<ExitStatus>,
+) -> Result<ExitStatus> {
+    let mut manifest = Manifest::start(command);
+    let result = body(&mut manifest);
+    match &result {
+        Ok(status) => {
+            let label = if *status == ExitStatus::QualityThreshold {
+                "quality_threshold"
+            } else {
+                "published"
+            };
+            manifest.finish(label, i32::from(status.code()), None);
+        }
+        Err(e) => manifest.finish(
+            "failed",
+            i32::from(e.exit_status().code()),
+            Some(e.to_string()),
+        ),
+    }
+    if let Err(e) = manifest.save(&config.warehouse) {
+        warn!("could not save the run manifest: {e}");
+    }
+    result
+}
+
+fn print_counts(config: &Config, data: &Ingested, out: &mut dyn Write) -> std::io::Result<()> {
     for (commune, rows) in config.communes.iter().zip(&data.communes) {
         let files: Vec<_> = data
             .files
@@ -38,8 +85,30 @@ pub fn ingest(config: &Config, out: &mut dyn Write) -> Result<Ingested> {
             rows.dossiers.len(),
             superseded,
             rejected
-        )
-        .map_err(io)?;
+        )?;
     }
-    Ok(data)
+    Ok(())
+}
+
+/// Exit 3 when any commune rejected more than `quality.max_reject_ratio` of its rows.
+fn quality(config: &Config, files: &[FileRecord]) -> ExitStatus {
+    let mut status = ExitStatus::Success;
+    for commune in &config.communes {
+        let (rows, rejected) = files
+            .iter()
+            .filter(|f| f.commune_code == commune.code)
+            .fold((0u64, 0u64), |(r, j), f| (r + f.data_rows, j + f.rejected));
+        if rows > 0 && rejected as f64 / rows as f64 > config.max_reject_ratio {
+            warn!(
+                commune = %commune.code,
+                rejected,
+                rows,
+                threshold = config.max_reject_ratio,
+                "{}: {rejected} of {rows} rows rejected, above quality.max_reject_ratio",
+                commune.name
+            );
+            status = ExitStatus::QualityThreshold;
+        }
+    }
+    status
 }

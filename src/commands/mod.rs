@@ -9,6 +9,7 @@ mod sql;
 use crate::cli::{Cli, Command};
 use crate::config::Config;
 use crate::error::{Error, ExitStatus, Result};
+use crate::lock::RunLock;
 
 pub fn execute(cli: &Cli) -> Result<ExitStatus> {
     let config = Config::load(&cli.config)?;
@@ -18,9 +19,16 @@ pub fn execute(cli: &Cli) -> Result<ExitStatus> {
         .build()
         .map_err(|e| Error::io("starting the query runtime", e))?;
     let mut stdout = std::io::stdout().lock();
+    // Writers take the run lock; `sql` and `check` only read.
+    let _lock = match &cli.command {
+        Command::Run { .. } | Command::Ingest | Command::Report { .. } => {
+            Some(RunLock::acquire(&config.warehouse)?)
+        }
+        Command::Sql { .. } | Command::Check { .. } => None,
+    };
     match &cli.command {
-        Command::Run { as_of } => runtime.block_on(run::run(&config, *as_of, &mut stdout)),
-        Command::Ingest => ingest::ingest(&config, &mut stdout).map(|_| ExitStatus::Success),
+        Command::Run { as_of } => run::run(&config, &runtime, *as_of, &mut stdout),
+        Command::Ingest => ingest::command(&config, &mut stdout),
         Command::Report { as_of, formats } => {
             runtime.block_on(report::report(&config, *as_of, formats, &mut stdout))
         }

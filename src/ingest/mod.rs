@@ -27,6 +27,8 @@ use self::source::Source;
 use crate::config::Config;
 use crate::error::{Error, Result};
 
+const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
 /// A canonical row and where it came from.
 #[derive(Debug, Clone)]
 pub struct Located<T> {
@@ -138,6 +140,30 @@ pub fn ingest(config: &Config) -> Result<Ingested> {
 
 fn read_one(config: &Config, source: &SourceFile, out: &mut Ingested) -> Result<()> {
     let commune = &config.communes[source.commune];
+    let bytes = std::fs::metadata(&source.path)
+        .map_err(|e| Error::io(format!("reading {}", source.path.display()), e))?
+        .len();
+    if bytes == 0 {
+        // Nothing to lose: recorded, so the report shows the commune sent an empty file.
+        warn!(file = %source.rel, "empty file: no header and no rows");
+        out.files.push(FileRecord {
+            commune_code: commune.code.clone(),
+            kind: source.kind,
+            source_file: source.rel.clone(),
+            sha256: EMPTY_SHA256.into(),
+            bytes: 0,
+            encoding: "empty".into(),
+            delimiter: String::new(),
+            header_line: 0,
+            snapshot_date: source.snapshot_date,
+            data_rows: 0,
+            loaded: 0,
+            superseded: 0,
+            rejected: 0,
+            blank_lines: 0,
+        });
+        return Ok(());
+    }
     let input = Source::Path(&source.path);
     let detected =
         reader::detect(&input, source.kind, &commune.csv, &commune.columns).map_err(|message| {
@@ -146,6 +172,7 @@ fn read_one(config: &Config, source: &SourceFile, out: &mut Ingested) -> Result<
                 message,
             }
         })?;
+    crate::faults::pause_at(crate::faults::READING);
     let file_index = out.files.len();
     let rows = &mut out.communes[source.commune];
     let rejects = &mut out.rejects;

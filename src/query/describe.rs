@@ -7,7 +7,11 @@ use datafusion::execution::context::SessionContext;
 use crate::error::{Error, Result};
 use crate::warehouse::schema::{Table, column_doc};
 
-const EXTRA: [(&str, &str); 2] = [
+const EXTRA: [(&str, &str); 3] = [
+    (
+        "runs",
+        "one row per run: when, status, exit code, inputs, rows",
+    ),
     ("communes", "the communes of the config, in config order"),
     ("report_period", "one row: the period the report counts"),
 ];

@@ -63,7 +63,7 @@ pub fn write_all(
     let io = |what: &str, p: &Path, e| Error::io(format!("{what} {}", p.display()), e);
     let dir = reports.join(report.meta.as_of.to_string());
     let tmp = reports.join(format!(".{}.tmp-{}", report.meta.as_of, std::process::id()));
-    let _ = fs::remove_dir_all(&tmp);
+    remove_leftovers(reports);
     fs::create_dir_all(&tmp).map_err(|e| io("creating", &tmp, e))?;
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     if formats.md {
@@ -92,6 +92,7 @@ pub fn write_all(
         let path = tmp.join(name);
         fs::write(&path, body).map_err(|e| io("writing", &path, e))?;
     }
+    crate::faults::pause_at(crate::faults::REPORTING);
     let old = reports.join(format!(".{}.old-{}", report.meta.as_of, std::process::id()));
     if dir.exists() {
         fs::rename(&dir, &old).map_err(|e| io("replacing", &dir, e))?;
@@ -99,4 +100,18 @@ pub fn write_all(
     fs::rename(&tmp, &dir).map_err(|e| io("publishing", &dir, e))?;
     let _ = fs::remove_dir_all(&old);
     Ok(dir)
+}
+
+/// Temporary folders of runs that were killed (`.<as_of>.tmp-<pid>`, `.old-<pid>`);
+/// only one run writes at a time (the run lock), so none of them is in use.
+fn remove_leftovers(reports: &Path) {
+    let Ok(entries) = fs::read_dir(reports) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') && (name.contains(".tmp-") || name.contains(".old-")) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! into Arrow, `write` writes a version and publishes it.
 
 pub mod batches;
+pub mod runs;
 pub mod schema;
 pub mod write;
 

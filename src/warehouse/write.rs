@@ -15,6 +15,7 @@ use parquet::file::properties::WriterProperties;
 use tracing::debug;
 
 use super::batches;
+use super::runs::{self, Manifest};
 use super::schema::{PARTITION_COLUMN, Table};
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -35,7 +36,8 @@ fn versions_dir(warehouse: &Path) -> PathBuf {
 }
 
 /// Writes every table of `data` into a fresh version directory.
-pub fn write_version(config: &Config, data: &Ingested, id: &str) -> Result<Version> {
+pub fn write_version(config: &Config, data: &Ingested, manifest: &Manifest) -> Result<Version> {
+    let id = manifest.run_id.as_str();
     let dir = versions_dir(&config.warehouse).join(id);
     if dir.exists() {
         fs::remove_dir_all(&dir)
@@ -71,6 +73,12 @@ pub fn write_version(config: &Config, data: &Ingested, id: &str) -> Result<Versi
             &batches::files_batch(&files)?,
         )?;
     }
+    let runs = dir.join("runs");
+    create_dir(&runs)?;
+    write_file(
+        &runs.join("runs.parquet"),
+        &runs::history_batch(&config.warehouse, manifest)?,
+    )?;
     sync_dir_tree(&dir)?;
     Ok(Version {
         dir,
@@ -90,14 +98,18 @@ fn write_partition(dir: &Path, table: Table, code: &str, batch: &RecordBatch) ->
         .join(table.name())
         .join(format!("{PARTITION_COLUMN}={code}"));
     create_dir(&part)?;
-    let path = part.join("part-0.parquet");
+    write_file(&part.join("part-0.parquet"), batch)
+}
+
+fn write_file(path: &Path, batch: &RecordBatch) -> Result<()> {
     let file =
-        File::create(&path).map_err(|e| Error::io(format!("creating {}", path.display()), e))?;
+        File::create(path).map_err(|e| Error::io(format!("creating {}", path.display()), e))?;
     let props = WriterProperties::builder()
         .set_compression(Compression::ZSTD(ZstdLevel::default()))
         .build();
     let mut writer = ArrowWriter::try_new(file, batch.schema(), Some(props))?;
     writer.write(batch)?;
+    crate::faults::pause_at(crate::faults::WRITING);
     let file = writer.into_inner()?;
     file.sync_all()
         .map_err(|e| Error::io(format!("syncing {}", path.display()), e))?;
@@ -143,6 +155,7 @@ pub fn publish(config: &Config, version: &Version) -> Result<()> {
         std::process::id()
     ));
     let _ = fs::remove_file(&tmp);
+    crate::faults::pause_at(crate::faults::PUBLISHING);
     std::os::unix::fs::symlink(&target, &tmp)
         .map_err(|e| Error::io(format!("creating {}", tmp.display()), e))?;
     fs::rename(&tmp, link).map_err(|e| Error::io(format!("publishing {}", link.display()), e))?;
@@ -154,6 +167,19 @@ pub fn publish(config: &Config, version: &Version) -> Result<()> {
         .flatten()
         .filter_map(|t| t.file_name().map(PathBuf::from))
         .collect();
+    if let Some(parent) = link.parent()
+        && let Ok(entries) = fs::read_dir(parent)
+    {
+        let prefix = format!(
+            ".{}.link-",
+            link.file_name().unwrap_or_default().to_string_lossy()
+        );
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
     if let Ok(entries) = fs::read_dir(&versions) {
         for entry in entries.flatten() {
             if !keep.iter().any(|k| k.as_os_str() == entry.file_name()) {

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 mod corpus;
+mod faults;
 mod fixtures;
 mod report;
 mod sample;

@@ -1,0 +1,94 @@
+//! One writer at a time: `run`, `ingest` and `report` hold an exclusive lock on
+//! `.<warehouse>.lock` beside the warehouse. The operating system releases it when
+//! the process ends, however it ends, so the lock of a killed run is simply taken over;
+//! the file's text (pid, start time) names the holder for the message a second run
+//! prints.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use tracing::info;
+
+use crate::error::{Error, Result};
+
+pub struct RunLock {
+    file: File,
+}
+
+pub fn lock_path(warehouse: &Path) -> PathBuf {
+    let name = warehouse
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "warehouse".into());
+    warehouse.with_file_name(format!(".{name}.lock"))
+}
+
+impl RunLock {
+    /// Takes the lock or fails at once, naming the run that holds it.
+    pub fn acquire(warehouse: &Path) -> Result<RunLock> {
+        let path = lock_path(warehouse);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
+        }
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| Error::io(format!("opening the lock {}", path.display()), e))?;
+        let mut previous = String::new();
+        let _ = file.read_to_string(&mut previous);
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                return Err(Error::Busy(format!(
+                    "another run holds {} ({}); wait for it to finish",
+                    path.display(),
+                    holder(&previous)
+                )));
+            }
+            Err(TryLockError::Error(e)) => {
+                return Err(Error::io(format!("locking {}", path.display()), e));
+            }
+        }
+        if !previous.trim().is_empty() {
+            info!(
+                "taking over the lock of a run that did not finish ({})",
+                holder(&previous)
+            );
+        }
+        let text = format!(
+            "pid {} started {}\n",
+            std::process::id(),
+            Utc::now().to_rfc3339()
+        );
+        let write = file
+            .set_len(0)
+            .and_then(|_| file.seek(SeekFrom::Start(0)))
+            .and_then(|_| file.write_all(text.as_bytes()))
+            .and_then(|_| file.sync_all());
+        write.map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+        Ok(RunLock { file })
+    }
+}
+
+fn holder(text: &str) -> String {
+    let t = text.trim();
+    if t.is_empty() {
+        "holder unknown".into()
+    } else {
+        t.to_string()
+    }
+}
+
+impl Drop for RunLock {
+    fn drop(&mut self) {
+        // Empty text means "released cleanly"; the OS lock goes with the handle.
+        let _ = self.file.set_len(0);
+        let _ = self.file.unlock();
+    }
+}
