@@ -138,7 +138,7 @@ pub fn history_batch(warehouse: &Path, current: &Manifest) -> Result<RecordBatch
         }
     }
     runs.push(current.clone());
-    runs.sort_by(|a, b| a.started_at.cmp(&b.started_at));
+    runs.sort_by_key(|r| r.started_at);
     let sum = |m: &Manifest, f: fn(&InputFile) -> u64| m.inputs.iter().map(f).sum::<u64>();
     let columns: Vec<ArrayRef> = vec![
         Arc::new(StringArray::from_iter_values(
