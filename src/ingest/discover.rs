@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
+use tracing::warn;
 
 use super::aliases::FileKind;
 use crate::config::Config;
@@ -89,15 +90,51 @@ fn expand(config: &Config, globs: &[String]) -> Result<Vec<PathBuf>> {
         };
         let paths = glob::glob(&full)
             .map_err(|e| Error::config(&config.path, format!("bad glob {pattern:?}: {e}")))?;
+        let root = literal_root(&config.base_dir, pattern);
         for entry in paths {
             let path = entry
                 .map_err(|e| Error::io(format!("listing {pattern}"), std::io::Error::from(e)))?;
-            if path.is_file() && !out.contains(&path) {
-                out.push(path);
+            if !path.is_file() || out.contains(&path) {
+                continue;
             }
+            if !stays_under(&path, root.as_deref()) {
+                warn!(
+                    file = %path.display(),
+                    "skipped: a symbolic link leading out of the folder {pattern:?} reads from"
+                );
+                continue;
+            }
+            out.push(path);
         }
     }
     Ok(out)
+}
+
+/// The folder a glob reads from, links resolved: its components before the first
+/// wildcard (for a pattern without wildcards, the file's folder).
+fn literal_root(base: &Path, pattern: &str) -> Option<PathBuf> {
+    let mut root = base.to_path_buf();
+    let mut wild = false;
+    for part in Path::new(pattern).components() {
+        if part.as_os_str().to_string_lossy().contains(['*', '?', '[']) {
+            wild = true;
+            break;
+        }
+        root.push(part);
+    }
+    if !wild {
+        root.pop();
+    }
+    std::fs::canonicalize(root).ok()
+}
+
+/// Whether `path`, links resolved, stays inside `root`: a link planted in an input
+/// folder must not pull in files from elsewhere.
+fn stays_under(path: &Path, root: Option<&Path>) -> bool {
+    match (root, std::fs::canonicalize(path)) {
+        (Some(root), Ok(real)) => real.starts_with(root),
+        _ => false,
+    }
 }
 
 /// The date in the file name (`2025-12-15`, `20251215`, `15-12-2025`, separators

@@ -191,3 +191,61 @@ fn reruns_are_idempotent_and_a_duplicate_export_counts_once() {
         vec![(1962, 0, 1962), (1962, 1962, 0), (0, 0, 0), (0, 0, 0)]
     );
 }
+
+#[test]
+fn links_out_of_an_input_folder_are_not_followed() {
+    let w = Workdir::sample_with(|t| {
+        format!("{t}\n[[communes]]\ncode = \"X2\"\nname = \"Thử\"\ndossiers = [\"inbox/*.csv\"]\n")
+    });
+    let inbox = w.root.join("inbox");
+    std::fs::create_dir(&inbox).expect("inbox");
+    let outside = tempfile::tempdir().expect("outside");
+    let secret = outside.path().join("secret_2025-12-15.csv");
+    std::fs::write(
+        &secret,
+        "Mã hồ sơ,Ngày tiếp nhận,Trạng thái\nS1,01/08/2025,Đang xử lý\n",
+    )
+    .expect("secret");
+    std::os::unix::fs::symlink(&secret, inbox.join("ho-so_2025-12-15.csv")).expect("link");
+    let out = w.run(&["run"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("symbolic link"));
+    let rows = w.sql("SELECT count(*) AS n FROM dossiers WHERE commune_code = 'X2'");
+    assert_eq!(rows[0]["n"], 0);
+}
+
+#[test]
+fn the_systemd_units_verify() {
+    let Ok(probe) = Command::new("systemd-analyze").arg("--version").output() else {
+        eprintln!("skipped: systemd-analyze is not installed");
+        return;
+    };
+    assert!(probe.status.success());
+    let dir = tempfile::tempdir().expect("tempdir");
+    let deploy = super::manifest_dir().join("docs/deploy");
+    let service = std::fs::read_to_string(deploy.join("commune-report.service"))
+        .expect("service")
+        .replace("/usr/local/bin/commune-report", BIN);
+    std::fs::write(dir.path().join("commune-report.service"), service).expect("write");
+    std::fs::copy(
+        deploy.join("commune-report.timer"),
+        dir.path().join("commune-report.timer"),
+    )
+    .expect("timer");
+    let out = Command::new("systemd-analyze")
+        .arg("verify")
+        .arg(dir.path().join("commune-report.service"))
+        .arg(dir.path().join("commune-report.timer"))
+        .output()
+        .expect("systemd-analyze");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
