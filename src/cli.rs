@@ -45,9 +45,16 @@ pub enum Command {
         /// Last day counted (default: config report.as_of, else the newest snapshot).
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
+        /// Parse every export again instead of reusing unchanged ones.
+        #[arg(long)]
+        full_refresh: bool,
     },
     /// CSV exports -> warehouse (Parquet), with rejects.
-    Ingest,
+    Ingest {
+        /// Parse every export again instead of reusing unchanged ones.
+        #[arg(long)]
+        full_refresh: bool,
+    },
     /// Run queries/*.sql over the warehouse and write the report.
     Report {
         /// Last day counted (default: config report.as_of, else the newest snapshot).

@@ -8,14 +8,20 @@ use tracing::{info, warn};
 
 use crate::config::Config;
 use crate::error::{Error, ExitStatus, Result};
-use crate::ingest::{self, FileRecord, Ingested};
+use crate::ingest::aliases::FileKind;
+use crate::ingest::cache::Cache;
+use crate::ingest::{self, FileRecord, Ingested, Options};
 use crate::warehouse::runs::Manifest;
 use crate::warehouse::write;
 
 /// Ingests and publishes; the manifest gets the inputs and the provisional verdict
 /// recorded in the published `runs` table.
-pub fn ingest(config: &Config, manifest: &mut Manifest) -> Result<(Ingested, ExitStatus)> {
-    let data = ingest::ingest(config)?;
+pub fn ingest(
+    config: &Config,
+    options: Options,
+    manifest: &mut Manifest,
+) -> Result<(Ingested, ExitStatus)> {
+    let data = ingest::ingest(config, options)?;
     manifest.set_inputs(&data.files);
     let status = quality(config, &data.files);
     let (label, code) = match status {
@@ -25,14 +31,15 @@ pub fn ingest(config: &Config, manifest: &mut Manifest) -> Result<(Ingested, Exi
     manifest.finish(label, code, None);
     let version = write::write_version(config, &data, manifest)?;
     write::publish(config, &version)?;
+    Cache::beside(&config.warehouse).keep_only(&data.used);
     info!(version = %version.id, warehouse = %config.warehouse.display(), "published");
     Ok((data, status))
 }
 
 /// The `ingest` command: prints per-commune counts.
-pub fn command(config: &Config, out: &mut dyn Write) -> Result<ExitStatus> {
+pub fn command(config: &Config, options: Options, out: &mut dyn Write) -> Result<ExitStatus> {
     with_manifest(config, "ingest", |manifest| {
-        let (data, status) = ingest(config, manifest)?;
+        let (data, status) = ingest(config, options, manifest)?;
         print_counts(config, &data, out).map_err(|e| Error::io("writing the summary", e))?;
         Ok(status)
     })
@@ -68,7 +75,7 @@ pub fn with_manifest(
 }
 
 fn print_counts(config: &Config, data: &Ingested, out: &mut dyn Write) -> std::io::Result<()> {
-    for (commune, rows) in config.communes.iter().zip(&data.communes) {
+    for commune in &config.communes {
         let files: Vec<_> = data
             .files
             .iter()
@@ -76,13 +83,18 @@ fn print_counts(config: &Config, data: &Ingested, out: &mut dyn Write) -> std::i
             .collect();
         let rejected: u64 = files.iter().map(|f| f.rejected).sum();
         let superseded: u64 = files.iter().map(|f| f.superseded).sum();
+        let dossiers: u64 = files
+            .iter()
+            .filter(|f| f.kind == FileKind::Dossiers)
+            .map(|f| f.loaded)
+            .sum();
         writeln!(
             out,
             "{} {}: {} files, {} dossiers loaded, {} superseded, {} rejected",
             commune.code,
             commune.name,
             files.len(),
-            rows.dossiers.len(),
+            dossiers,
             superseded,
             rejected
         )?;

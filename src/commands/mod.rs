@@ -9,6 +9,7 @@ mod sql;
 use crate::cli::{Cli, Command};
 use crate::config::Config;
 use crate::error::{Error, ExitStatus, Result};
+use crate::ingest::Options;
 use crate::lock::RunLock;
 
 pub fn execute(cli: &Cli) -> Result<ExitStatus> {
@@ -21,14 +22,31 @@ pub fn execute(cli: &Cli) -> Result<ExitStatus> {
     let mut stdout = std::io::stdout().lock();
     // Writers take the run lock; `sql` and `check` only read.
     let _lock = match &cli.command {
-        Command::Run { .. } | Command::Ingest | Command::Report { .. } => {
+        Command::Run { .. } | Command::Ingest { .. } | Command::Report { .. } => {
             Some(RunLock::acquire(&config.warehouse)?)
         }
         Command::Sql { .. } | Command::Check { .. } => None,
     };
     match &cli.command {
-        Command::Run { as_of } => run::run(&config, &runtime, *as_of, &mut stdout),
-        Command::Ingest => ingest::command(&config, &mut stdout),
+        Command::Run {
+            as_of,
+            full_refresh,
+        } => run::run(
+            &config,
+            &runtime,
+            *as_of,
+            Options {
+                full_refresh: *full_refresh,
+            },
+            &mut stdout,
+        ),
+        Command::Ingest { full_refresh } => ingest::command(
+            &config,
+            Options {
+                full_refresh: *full_refresh,
+            },
+            &mut stdout,
+        ),
         Command::Report { as_of, formats } => {
             runtime.block_on(report::report(&config, *as_of, formats, &mut stdout))
         }

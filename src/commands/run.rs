@@ -10,16 +10,18 @@ use super::ingest::{ingest, with_manifest};
 use super::report::build_and_write;
 use crate::config::Config;
 use crate::error::{Error, ExitStatus, Result};
+use crate::ingest::Options;
 use crate::report::{Formats, Report, markdown::cell};
 
 pub fn run(
     config: &Config,
     runtime: &tokio::runtime::Runtime,
     as_of: Option<NaiveDate>,
+    options: Options,
     out: &mut dyn Write,
 ) -> Result<ExitStatus> {
     with_manifest(config, "run", |manifest| {
-        let (_, status) = ingest(config, manifest)?;
+        let (_, status) = ingest(config, options, manifest)?;
         let (report, dir) = runtime.block_on(build_and_write(config, as_of, Formats::DEFAULT))?;
         let io = |e| Error::io("writing the summary", e);
         print_summary(&report, out).map_err(io)?;

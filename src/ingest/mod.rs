@@ -3,9 +3,12 @@
 //! physical lines) -> `header` + `aliases` (header line, column mapping) -> `values`
 //! (dates, numbers, labels) -> `rows` (typed row or reject) -> `snapshot` (newest wins).
 //!
-//! Every data row ends loaded, superseded or rejected; the count is checked per file.
+//! Parsed rows and rejects stream into the parse cache (`spill`, `cache`), so memory
+//! does not grow with the files; an unchanged file is not parsed again. Every data
+//! row ends loaded, superseded or rejected; the count is checked per file.
 
 pub mod aliases;
+pub mod cache;
 mod decode;
 pub mod discover;
 mod header;
@@ -13,30 +16,29 @@ pub mod probe;
 pub mod reader;
 pub mod rows;
 mod snapshot;
-mod sniff;
+pub mod sniff;
 pub mod source;
+pub mod spill;
 pub mod values;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use tracing::{debug, info, warn};
 
 use self::aliases::FileKind;
+use self::cache::{Cache, Parsed};
 use self::discover::SourceFile;
-use self::rows::{DossierRow, IndicatorRow, ProcedureRow, Warnings};
+use self::rows::Warnings;
 use self::source::Source;
+use self::spill::{
+    Chunk, DossierChunk, IndicatorChunk, ProcedureChunk, RejectChunk, RejectRow, Spill,
+};
 use crate::config::Config;
 use crate::error::{Error, Result};
 
 const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-
-/// A canonical row and where it came from.
-#[derive(Debug, Clone)]
-pub struct Located<T> {
-    pub row: T,
-    /// Index into [`Ingested::files`].
-    pub file: usize,
-    pub line: u64,
-}
 
 /// One input file: what was detected and how its rows ended (the `files` table).
 #[derive(Debug, Clone)]
@@ -57,37 +59,29 @@ pub struct FileRecord {
     pub blank_lines: u64,
 }
 
-/// A data row that was not loaded (the `rejects` table).
-#[derive(Debug, Clone)]
-pub struct RejectRecord {
-    pub commune_code: String,
-    pub source_file: String,
-    pub source_line: u64,
-    pub reason_code: &'static str,
-    pub column: Option<&'static str>,
-    pub reason: String,
-    pub raw_record: String,
-}
-
-/// The rows kept for one commune (newest snapshot of each key).
-#[derive(Debug, Default)]
-pub struct CommuneRows {
-    pub dossiers: Vec<Located<DossierRow>>,
-    pub procedures: Vec<Located<ProcedureRow>>,
-    pub indicators: Vec<Located<IndicatorRow>>,
-}
-
+/// What `ingest` read. Rows are not held here: they are in the parse cache, one
+/// entry per file, with a mask of the rows that survive the snapshot merge.
 #[derive(Debug, Default)]
 pub struct Ingested {
+    /// In application order: per commune and kind, oldest snapshot first.
     pub files: Vec<FileRecord>,
-    pub rejects: Vec<RejectRecord>,
-    /// Same order as `config.communes`.
-    pub communes: Vec<CommuneRows>,
+    /// Per file: the cache entry holding its parsed rows and rejects (None: empty file).
+    pub entries: Vec<Option<PathBuf>>,
+    /// Per file: which of its parsed rows are kept (the newest snapshot wins).
+    pub keep: Vec<Vec<bool>>,
+    /// Cache keys this run used.
+    pub used: HashSet<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Parse every file again, ignoring the cache.
+    pub full_refresh: bool,
 }
 
 /// Reads every configured export. A file that cannot be read as an export at all is
 /// an error naming it; a bad row is a reject.
-pub fn ingest(config: &Config) -> Result<Ingested> {
+pub fn ingest(config: &Config, options: Options) -> Result<Ingested> {
     let sources = discover::discover(config)?;
     for (ci, commune) in config.communes.iter().enumerate() {
         if !sources
@@ -103,19 +97,22 @@ pub fn ingest(config: &Config) -> Result<Ingested> {
             );
         }
     }
-    let mut out = Ingested {
-        communes: config
-            .communes
-            .iter()
-            .map(|_| CommuneRows::default())
-            .collect(),
-        ..Ingested::default()
-    };
+    let cache = Cache::beside(&config.warehouse);
+    let mut out = Ingested::default();
+    let mut seen: HashMap<(usize, FileKind, String), String> = HashMap::new();
     for source in &sources {
-        read_one(config, source, &mut out)?;
+        read_one(config, &cache, options, source, &mut out)?;
+        let f = out
+            .files
+            .last()
+            .map(|f| f.sha256.clone())
+            .unwrap_or_default();
+        if let Some(first) = seen.insert((source.commune, source.kind, f), source.rel.clone()) {
+            warn!(file = %source.rel, "same bytes as {first}: its rows count once");
+        }
     }
-    apply_snapshots(&mut out);
-    for f in &mut out.files {
+    apply_snapshots(&mut out)?;
+    for f in &out.files {
         if f.data_rows != f.loaded + f.superseded + f.rejected {
             return Err(Error::Invariant(format!(
                 "{}: {} data rows but {} loaded + {} superseded + {} rejected",
@@ -138,89 +135,117 @@ pub fn ingest(config: &Config) -> Result<Ingested> {
     Ok(out)
 }
 
-fn read_one(config: &Config, source: &SourceFile, out: &mut Ingested) -> Result<()> {
+fn file_error(source: &SourceFile) -> impl Fn(String) -> Error + '_ {
+    move |message| Error::File {
+        path: source.path.clone(),
+        message,
+    }
+}
+
+fn read_one(
+    config: &Config,
+    cache: &Cache,
+    options: Options,
+    source: &SourceFile,
+    out: &mut Ingested,
+) -> Result<()> {
     let commune = &config.communes[source.commune];
+    let record = |p: &Parsed| FileRecord {
+        commune_code: commune.code.clone(),
+        kind: source.kind,
+        source_file: source.rel.clone(),
+        sha256: p.sha256.clone(),
+        bytes: p.bytes,
+        encoding: p.encoding.clone(),
+        delimiter: p.delimiter.clone(),
+        header_line: p.header_line,
+        snapshot_date: source.snapshot_date,
+        data_rows: p.data_rows,
+        loaded: 0,
+        superseded: 0,
+        rejected: p.rejected,
+        blank_lines: p.blank_lines,
+    };
     let bytes = std::fs::metadata(&source.path)
         .map_err(|e| Error::io(format!("reading {}", source.path.display()), e))?
         .len();
     if bytes == 0 {
         // Nothing to lose: recorded, so the report shows the commune sent an empty file.
         warn!(file = %source.rel, "empty file: no header and no rows");
-        out.files.push(FileRecord {
-            commune_code: commune.code.clone(),
-            kind: source.kind,
-            source_file: source.rel.clone(),
+        out.files.push(record(&Parsed {
             sha256: EMPTY_SHA256.into(),
             bytes: 0,
             encoding: "empty".into(),
             delimiter: String::new(),
             header_line: 0,
-            snapshot_date: source.snapshot_date,
             data_rows: 0,
-            loaded: 0,
-            superseded: 0,
+            rows: 0,
             rejected: 0,
             blank_lines: 0,
-        });
+        }));
+        out.entries.push(None);
+        out.keep.push(Vec::new());
         return Ok(());
     }
     let input = Source::Path(&source.path);
-    let detected =
-        reader::detect(&input, source.kind, &commune.csv, &commune.columns).map_err(|message| {
-            Error::File {
-                path: source.path.clone(),
-                message,
-            }
-        })?;
-    crate::faults::pause_at(crate::faults::READING);
-    let file_index = out.files.len();
-    let rows = &mut out.communes[source.commune];
-    let rejects = &mut out.rejects;
-    let mut warnings = Warnings::default();
-    let mut rejected = 0u64;
-    let mut on_reject = |record: &csv::StringRecord, line: u64, r: rows::Reject| {
-        rejected += 1;
-        rejects.push(RejectRecord {
-            commune_code: commune.code.clone(),
-            source_file: source.rel.clone(),
-            source_line: line,
-            reason_code: r.reason_code,
-            column: r.column,
-            reason: r.reason,
-            raw_record: rows::masked_raw(record, &detected.map, detected.delimiter),
-        });
+    let sniffed = sniff::sniff(&input, commune.csv.encoding).map_err(file_error(source))?;
+    let key = Cache::key(&sniffed.sha256, source.kind, &commune.csv, &commune.columns);
+    let cached = if options.full_refresh {
+        None
+    } else {
+        cache.load(&key)
     };
+    let parsed = match cached {
+        Some(p) => {
+            debug!(file = %source.rel, "unchanged since a previous run: not read again");
+            p
+        }
+        None => {
+            crate::faults::pause_at(crate::faults::READING);
+            parse_into_cache(commune, cache, &key, source, &input, sniffed)?
+        }
+    };
+    out.files.push(record(&parsed));
+    out.entries.push(Some(cache.entry(&key)));
+    out.keep.push(Vec::new());
+    out.used.insert(key);
+    Ok(())
+}
+
+fn parse_into_cache(
+    commune: &crate::config::Commune,
+    cache: &Cache,
+    key: &str,
+    source: &SourceFile,
+    input: &Source,
+    sniffed: sniff::Sniffed,
+) -> Result<Parsed> {
+    let detected = reader::detect_with(input, sniffed, source.kind, &commune.csv, &commune.columns)
+        .map_err(file_error(source))?;
+    let tmp = cache.begin(key)?;
+    let mut rejects = Spill::<RejectChunk>::create(&tmp.join(cache::REJECTS))?;
+    let mut warnings = Warnings::default();
     let map = &detected.map;
-    let counts = reader::read_records(&input, &detected, |record, line| match source.kind {
-        FileKind::Dossiers => match rows::dossier(record, map, &mut warnings) {
-            Ok(row) => rows.dossiers.push(Located {
-                row,
-                file: file_index,
-                line,
-            }),
-            Err(r) => on_reject(record, line, r),
-        },
-        FileKind::Procedures => match rows::procedure(record, map, &mut warnings) {
-            Ok(row) => rows.procedures.push(Located {
-                row,
-                file: file_index,
-                line,
-            }),
-            Err(r) => on_reject(record, line, r),
-        },
-        FileKind::Indicators => match rows::indicator(record, map) {
-            Ok(row) => rows.indicators.push(Located {
-                row,
-                file: file_index,
-                line,
-            }),
-            Err(r) => on_reject(record, line, r),
-        },
-    })
-    .map_err(|message| Error::File {
-        path: source.path.clone(),
-        message,
+    let (counts, rows) = match source.kind {
+        FileKind::Dossiers => stream::<DossierChunk>(input, &detected, &tmp, &mut rejects, |r| {
+            rows::dossier(r, map, &mut warnings)
+        }),
+        FileKind::Procedures => {
+            stream::<ProcedureChunk>(input, &detected, &tmp, &mut rejects, |r| {
+                rows::procedure(r, map, &mut warnings)
+            })
+        }
+        FileKind::Indicators => {
+            stream::<IndicatorChunk>(input, &detected, &tmp, &mut rejects, |r| {
+                rows::indicator(r, map)
+            })
+        }
+    }
+    .map_err(|e| match e {
+        Error::File { message, .. } => file_error(source)(message),
+        other => other,
     })?;
+    let rejected = rejects.close()?;
     for (what, values) in [
         ("channel", &warnings.unknown_channel),
         ("timeliness", &warnings.unknown_timeliness),
@@ -230,54 +255,118 @@ fn read_one(config: &Config, source: &SourceFile, out: &mut Ingested) -> Result<
             warn!(file = %source.rel, "unknown {what} labels loaded as null: {values:?}");
         }
     }
-    if !detected.map.ignored.is_empty() {
-        debug!(file = %source.rel, columns = ?detected.map.ignored, "columns ignored");
+    if !map.ignored.is_empty() {
+        debug!(file = %source.rel, columns = ?map.ignored, "columns ignored");
     }
-    if !detected.map.dropped.is_empty() {
-        debug!(file = %source.rel, columns = ?detected.map.dropped, "personal-data columns dropped");
+    if !map.dropped.is_empty() {
+        debug!(file = %source.rel, columns = ?map.dropped, "personal-data columns dropped");
     }
-    out.files.push(FileRecord {
-        commune_code: commune.code.clone(),
-        kind: source.kind,
-        source_file: source.rel.clone(),
+    let parsed = Parsed {
         sha256: detected.sniffed.sha256.clone(),
         bytes: detected.sniffed.bytes,
         encoding: detected.sniffed.encoding_name(),
         delimiter: detected.delimiter_name().to_string(),
         header_line: detected.header_line,
-        snapshot_date: source.snapshot_date,
         data_rows: counts.data_rows,
-        loaded: 0,
-        superseded: 0,
+        rows,
         rejected,
         blank_lines: counts.blank_lines,
-    });
+    };
+    cache.commit(key, &tmp, &parsed)?;
+    Ok(parsed)
+}
+
+/// Streams one file's records into its row spill and the reject spill.
+fn stream<C: Chunk>(
+    input: &Source,
+    detected: &reader::Detected,
+    dir: &Path,
+    rejects: &mut Spill<RejectChunk>,
+    mut parse: impl FnMut(&csv::StringRecord) -> Result<C::Row, rows::Reject>,
+) -> Result<(reader::Counts, u64)> {
+    let mut spill = Spill::<C>::create(&dir.join(cache::ROWS))?;
+    let mut failure: Option<Error> = None;
+    let counts = reader::read_records(input, detected, |record, line| {
+        if failure.is_some() {
+            return;
+        }
+        let written = match parse(record) {
+            Ok(row) => spill.push(&row, line),
+            Err(reject) => rejects.push(
+                &RejectRow {
+                    reject,
+                    raw: rows::masked_raw(record, &detected.map, detected.delimiter),
+                },
+                line,
+            ),
+        };
+        if let Err(e) = written {
+            failure = Some(e);
+        }
+    })
+    .map_err(|message| Error::File {
+        path: PathBuf::new(),
+        message,
+    })?;
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    Ok((counts, spill.close()?))
+}
+
+/// Keeps the newest row per key within each commune and kind, and counts every row,
+/// loaded or superseded, against the file it came from. Only the key column is read.
+fn apply_snapshots(out: &mut Ingested) -> Result<()> {
+    let mut start = 0;
+    while start < out.files.len() {
+        let (code, kind) = (out.files[start].commune_code.clone(), out.files[start].kind);
+        let end = (start..out.files.len())
+            .find(|&i| out.files[i].commune_code != code || out.files[i].kind != kind)
+            .unwrap_or(out.files.len());
+        let mut keys: Vec<String> = Vec::new();
+        let mut lens = Vec::with_capacity(end - start);
+        for entry in &out.entries[start..end] {
+            let before = keys.len();
+            if let Some(dir) = entry {
+                read_keys(&dir.join(cache::ROWS), kind, &mut keys)?;
+            }
+            lens.push(keys.len() - before);
+        }
+        let mut mask = snapshot::newest_wins(keys.iter().map(String::as_str)).into_iter();
+        for (i, len) in (start..end).zip(lens) {
+            let keep: Vec<bool> = mask.by_ref().take(len).collect();
+            let loaded = keep.iter().filter(|k| **k).count() as u64;
+            out.files[i].loaded = loaded;
+            out.files[i].superseded = len as u64 - loaded;
+            out.keep[i] = keep;
+        }
+        start = end;
+    }
     Ok(())
 }
 
-/// Keeps the newest row per key within each commune and counts every row, loaded or
-/// superseded, against the file it came from.
-fn apply_snapshots(out: &mut Ingested) {
-    fn keep<T>(rows: &mut Vec<Located<T>>, key: impl Fn(&T) -> &str, files: &mut [FileRecord]) {
-        let mask = snapshot::newest_wins(rows.iter().map(|r| key(&r.row)));
-        let mut mask = mask.into_iter();
-        rows.retain(|r| {
-            let kept = mask.next().unwrap_or(true);
-            if kept {
-                files[r.file].loaded += 1;
-            } else {
-                files[r.file].superseded += 1;
-            }
-            kept
-        });
+fn read_keys(path: &Path, kind: FileKind, keys: &mut Vec<String>) -> Result<()> {
+    use arrow::array::{Array, AsArray};
+    use parquet::arrow::ProjectionMask;
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+    let name = match kind {
+        FileKind::Dossiers => "dossier_id",
+        FileKind::Procedures => "procedure_code",
+        FileKind::Indicators => "indicator",
+    };
+    let file = std::fs::File::open(path)
+        .map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
+    let builder = ParquetRecordBatchReaderBuilder::try_new(file)?;
+    let index = builder
+        .schema()
+        .index_of(name)
+        .map_err(|e| Error::Invariant(format!("{}: {e}", path.display())))?;
+    let mask = ProjectionMask::roots(builder.parquet_schema(), [index]);
+    for batch in builder.with_projection(mask).build()? {
+        let batch = batch?;
+        let column = batch.column(0).as_string::<i32>();
+        keys.extend((0..column.len()).map(|i| column.value(i).to_string()));
     }
-    for commune in &mut out.communes {
-        keep(&mut commune.dossiers, |r| &r.dossier_id, &mut out.files);
-        keep(
-            &mut commune.procedures,
-            |r| &r.procedure_code,
-            &mut out.files,
-        );
-        keep(&mut commune.indicators, |r| &r.indicator, &mut out.files);
-    }
+    Ok(())
 }

@@ -61,7 +61,17 @@ pub fn detect(
     csv: &CsvOverrides,
     columns: &[(String, Column)],
 ) -> Result<Detected, String> {
-    let sniffed = sniff(source, csv.encoding)?;
+    detect_with(source, sniff(source, csv.encoding)?, kind, csv, columns)
+}
+
+/// [`detect`] for a file already sniffed.
+pub fn detect_with(
+    source: &Source,
+    sniffed: Sniffed,
+    kind: FileKind,
+    csv: &CsvOverrides,
+    columns: &[(String, Column)],
+) -> Result<Detected, String> {
     let delimiters: &[u8] = match &csv.delimiter {
         Some(d) => std::slice::from_ref(d),
         None => &DELIMITERS,

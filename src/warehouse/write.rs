@@ -8,8 +8,11 @@
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
+use arrow::array::BooleanArray;
+use arrow::compute::filter_record_batch;
 use arrow::record_batch::RecordBatch;
 use parquet::arrow::ArrowWriter;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::WriterProperties;
 use tracing::debug;
@@ -19,7 +22,8 @@ use super::runs::{self, Manifest};
 use super::schema::{PARTITION_COLUMN, Table};
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::ingest::Ingested;
+use crate::ingest::aliases::FileKind;
+use crate::ingest::{Ingested, cache};
 
 /// A version directory being written.
 pub struct Version {
@@ -35,7 +39,8 @@ fn versions_dir(warehouse: &Path) -> PathBuf {
     warehouse.with_file_name(format!(".{name}.versions"))
 }
 
-/// Writes every table of `data` into a fresh version directory.
+/// Writes every table of `data` into a fresh version directory, streaming the kept
+/// rows from the parse cache one batch at a time.
 pub fn write_version(config: &Config, data: &Ingested, manifest: &Manifest) -> Result<Version> {
     let id = manifest.run_id.as_str();
     let dir = versions_dir(&config.warehouse).join(id);
@@ -46,39 +51,67 @@ pub fn write_version(config: &Config, data: &Ingested, manifest: &Manifest) -> R
     for table in Table::ALL {
         create_dir(&dir.join(table.name()))?;
     }
-    for (commune, rows) in config.communes.iter().zip(&data.communes) {
-        for (table, batch) in batches::commune_batches(&commune.name, rows, &data.files)? {
-            write_partition(&dir, table, &commune.code, &batch)?;
+    for commune in &config.communes {
+        let of_commune: Vec<usize> = (0..data.files.len())
+            .filter(|&i| data.files[i].commune_code == commune.code)
+            .collect();
+        for (table, kind) in [
+            (Table::Dossiers, FileKind::Dossiers),
+            (Table::Procedures, FileKind::Procedures),
+            (Table::Indicators, FileKind::Indicators),
+        ] {
+            let mut part = Partition::new(&dir, table, &commune.code);
+            for &i in of_commune.iter().filter(|&&i| data.files[i].kind == kind) {
+                let Some(entry) = &data.entries[i] else {
+                    continue;
+                };
+                let mut offset = 0;
+                for batch in read_cached(&entry.join(cache::ROWS))? {
+                    let batch = batch?;
+                    let n = batch.num_rows();
+                    let keep = BooleanArray::from(data.keep[i][offset..offset + n].to_vec());
+                    offset += n;
+                    let kept = filter_record_batch(&batch, &keep)?;
+                    if kept.num_rows() > 0 {
+                        part.write(&batches::complete(
+                            table,
+                            &kept,
+                            &commune.name,
+                            &data.files[i],
+                        )?)?;
+                    }
+                }
+            }
+            part.finish()?;
         }
-        let rejects: Vec<_> = data
-            .rejects
-            .iter()
-            .filter(|r| r.commune_code == commune.code)
-            .collect();
-        write_partition(
-            &dir,
-            Table::Rejects,
-            &commune.code,
-            &batches::rejects_batch(&rejects)?,
-        )?;
-        let files: Vec<_> = data
-            .files
-            .iter()
-            .filter(|f| f.commune_code == commune.code)
-            .collect();
-        write_partition(
-            &dir,
-            Table::Files,
-            &commune.code,
-            &batches::files_batch(&files)?,
-        )?;
+        let mut rejects = Partition::new(&dir, Table::Rejects, &commune.code);
+        for &i in &of_commune {
+            let Some(entry) = &data.entries[i] else {
+                continue;
+            };
+            for batch in read_cached(&entry.join(cache::REJECTS))? {
+                let batch = batch?;
+                if batch.num_rows() > 0 {
+                    rejects.write(&batches::complete(
+                        Table::Rejects,
+                        &batch,
+                        &commune.name,
+                        &data.files[i],
+                    )?)?;
+                }
+            }
+        }
+        rejects.finish()?;
+        let files: Vec<_> = of_commune.iter().map(|&i| &data.files[i]).collect();
+        let mut part = Partition::new(&dir, Table::Files, &commune.code);
+        part.write(&batches::files_batch(&files)?)?;
+        part.finish()?;
     }
     let runs = dir.join("runs");
     create_dir(&runs)?;
-    write_file(
-        &runs.join("runs.parquet"),
-        &runs::history_batch(&config.warehouse, manifest)?,
-    )?;
+    let mut history = Partition::at(runs.join("runs.parquet"));
+    history.write(&runs::history_batch(&config.warehouse, manifest)?)?;
+    history.finish()?;
     sync_dir_tree(&dir)?;
     Ok(Version {
         dir,
@@ -86,35 +119,63 @@ pub fn write_version(config: &Config, data: &Ingested, manifest: &Manifest) -> R
     })
 }
 
+fn read_cached(path: &Path) -> Result<parquet::arrow::arrow_reader::ParquetRecordBatchReader> {
+    let file = File::open(path).map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
+    Ok(ParquetRecordBatchReaderBuilder::try_new(file)?.build()?)
+}
+
 fn create_dir(dir: &Path) -> Result<()> {
     fs::create_dir_all(dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))
 }
 
-fn write_partition(dir: &Path, table: Table, code: &str, batch: &RecordBatch) -> Result<()> {
-    if batch.num_rows() == 0 {
-        return Ok(());
-    }
-    let part = dir
-        .join(table.name())
-        .join(format!("{PARTITION_COLUMN}={code}"));
-    create_dir(&part)?;
-    write_file(&part.join("part-0.parquet"), batch)
+/// One Parquet file of the version, created on the first non-empty batch.
+struct Partition {
+    path: PathBuf,
+    writer: Option<ArrowWriter<File>>,
 }
 
-fn write_file(path: &Path, batch: &RecordBatch) -> Result<()> {
-    let file =
-        File::create(path).map_err(|e| Error::io(format!("creating {}", path.display()), e))?;
-    let props = WriterProperties::builder()
-        .set_compression(Compression::ZSTD(ZstdLevel::default()))
-        .build();
-    let mut writer = ArrowWriter::try_new(file, batch.schema(), Some(props))?;
-    writer.write(batch)?;
-    crate::faults::pause_at(crate::faults::WRITING);
-    let file = writer.into_inner()?;
-    file.sync_all()
-        .map_err(|e| Error::io(format!("syncing {}", path.display()), e))?;
-    debug!(path = %path.display(), rows = batch.num_rows(), "wrote");
-    Ok(())
+impl Partition {
+    fn new(dir: &Path, table: Table, code: &str) -> Partition {
+        Partition::at(
+            dir.join(table.name())
+                .join(format!("{PARTITION_COLUMN}={code}"))
+                .join("part-0.parquet"),
+        )
+    }
+
+    fn at(path: PathBuf) -> Partition {
+        Partition { path, writer: None }
+    }
+
+    fn write(&mut self, batch: &RecordBatch) -> Result<()> {
+        if self.writer.is_none() {
+            if let Some(parent) = self.path.parent() {
+                create_dir(parent)?;
+            }
+            let file = File::create(&self.path)
+                .map_err(|e| Error::io(format!("creating {}", self.path.display()), e))?;
+            let props = WriterProperties::builder()
+                .set_compression(Compression::ZSTD(ZstdLevel::default()))
+                .build();
+            self.writer = Some(ArrowWriter::try_new(file, batch.schema(), Some(props))?);
+        }
+        if let Some(w) = &mut self.writer {
+            w.write(batch)?;
+        }
+        crate::faults::pause_at(crate::faults::WRITING);
+        Ok(())
+    }
+
+    fn finish(self) -> Result<()> {
+        let Some(writer) = self.writer else {
+            return Ok(());
+        };
+        let file = writer.into_inner()?;
+        file.sync_all()
+            .map_err(|e| Error::io(format!("syncing {}", self.path.display()), e))?;
+        debug!(path = %self.path.display(), "wrote");
+        Ok(())
+    }
 }
 
 fn sync_dir_tree(dir: &Path) -> Result<()> {

@@ -1,0 +1,112 @@
+//! The parse cache: one entry per (file content, kind, parsing settings, tool
+//! version), holding the file's parsed rows and rejects as Parquet plus what was
+//! detected. An unchanged export is therefore not read again; `--full-refresh`
+//! ignores the cache. Entries are written aside and renamed into place, and entries no
+//! run used are removed after publishing.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::aliases::{Column, FileKind};
+use crate::config::CsvOverrides;
+use crate::error::{Error, Result};
+
+/// Bumped when the cached layout or parsing rules change.
+const FORMAT: u32 = 1;
+
+pub const ROWS: &str = "rows.parquet";
+pub const REJECTS: &str = "rejects.parquet";
+const PARSED: &str = "parsed.json";
+
+/// What parsing one file found (the content-dependent part of the `files` table).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Parsed {
+    pub sha256: String,
+    pub bytes: u64,
+    pub encoding: String,
+    pub delimiter: String,
+    pub header_line: u64,
+    pub data_rows: u64,
+    /// Rows parsed into `rows.parquet` (before snapshots are applied).
+    pub rows: u64,
+    pub rejected: u64,
+    pub blank_lines: u64,
+}
+
+pub struct Cache {
+    dir: PathBuf,
+}
+
+impl Cache {
+    pub fn beside(warehouse: &Path) -> Cache {
+        let name = warehouse
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "warehouse".into());
+        Cache {
+            dir: warehouse.with_file_name(format!(".{name}.cache")),
+        }
+    }
+
+    pub fn key(
+        sha256: &str,
+        kind: FileKind,
+        csv: &CsvOverrides,
+        columns: &[(String, Column)],
+    ) -> String {
+        let settings = format!(
+            "{FORMAT}|{}|{sha256}|{}|{csv:?}|{columns:?}",
+            env!("CARGO_PKG_VERSION"),
+            kind.as_str()
+        );
+        let digest = Sha256::digest(settings.as_bytes());
+        digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+    }
+
+    pub fn entry(&self, key: &str) -> PathBuf {
+        self.dir.join(key)
+    }
+
+    /// The entry for `key`, if a previous run completed it.
+    pub fn load(&self, key: &str) -> Option<Parsed> {
+        let text = std::fs::read_to_string(self.entry(key).join(PARSED)).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// A fresh folder to parse into; [`Cache::commit`] moves it into place.
+    pub fn begin(&self, key: &str) -> Result<PathBuf> {
+        let tmp = self.dir.join(format!(".{key}.tmp-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&tmp);
+        std::fs::create_dir_all(&tmp)
+            .map_err(|e| Error::io(format!("creating {}", tmp.display()), e))?;
+        Ok(tmp)
+    }
+
+    pub fn commit(&self, key: &str, tmp: &Path, parsed: &Parsed) -> Result<()> {
+        let text = serde_json::to_string_pretty(parsed)
+            .map_err(|e| Error::Invariant(format!("parse record: {e}")))?;
+        let path = tmp.join(PARSED);
+        std::fs::write(&path, text)
+            .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+        let entry = self.entry(key);
+        let _ = std::fs::remove_dir_all(&entry);
+        std::fs::rename(tmp, &entry)
+            .map_err(|e| Error::io(format!("publishing {}", entry.display()), e))
+    }
+
+    /// Removes every entry not in `used` (and leftovers of killed runs).
+    pub fn keep_only(&self, used: &HashSet<String>) {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !used.contains(&name) {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+}
