@@ -18,11 +18,7 @@ pub struct RunLock {
 }
 
 pub fn lock_path(warehouse: &Path) -> PathBuf {
-    let name = warehouse
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "warehouse".into());
-    warehouse.with_file_name(format!(".{name}.lock"))
+    crate::warehouse::sibling(warehouse, "lock")
 }
 
 impl RunLock {

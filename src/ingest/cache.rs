@@ -42,12 +42,8 @@ pub struct Cache {
 
 impl Cache {
     pub fn beside(warehouse: &Path) -> Cache {
-        let name = warehouse
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "warehouse".into());
         Cache {
-            dir: warehouse.with_file_name(format!(".{name}.cache")),
+            dir: crate::warehouse::sibling(warehouse, "cache"),
         }
     }
 

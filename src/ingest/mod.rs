@@ -24,7 +24,10 @@ pub mod values;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use std::io::IsTerminal;
+
 use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressStyle};
 use tracing::{debug, info, warn};
 
 use self::aliases::FileKind;
@@ -100,8 +103,11 @@ pub fn ingest(config: &Config, options: Options) -> Result<Ingested> {
     let cache = Cache::beside(&config.warehouse);
     let mut out = Ingested::default();
     let mut seen: HashMap<(usize, FileKind, String), String> = HashMap::new();
+    let progress = progress_bar(sources.len() as u64);
     for source in &sources {
+        progress.set_message(source.rel.clone());
         read_one(config, &cache, options, source, &mut out)?;
+        progress.inc(1);
         let f = out
             .files
             .last()
@@ -111,6 +117,7 @@ pub fn ingest(config: &Config, options: Options) -> Result<Ingested> {
             warn!(file = %source.rel, "same bytes as {first}: its rows count once");
         }
     }
+    progress.finish_and_clear();
     apply_snapshots(&mut out)?;
     for f in &out.files {
         if f.data_rows != f.loaded + f.superseded + f.rejected {
@@ -133,6 +140,16 @@ pub fn ingest(config: &Config, options: Options) -> Result<Ingested> {
         );
     }
     Ok(out)
+}
+
+/// Files read so far, on a terminal only: never in cron mail or a log collector.
+fn progress_bar(files: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let style = ProgressStyle::with_template("{bar:30} {pos}/{len} files {wide_msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    ProgressBar::new(files).with_style(style)
 }
 
 fn file_error(source: &SourceFile) -> impl Fn(String) -> Error + '_ {

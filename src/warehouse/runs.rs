@@ -97,11 +97,7 @@ impl Manifest {
 }
 
 pub fn manifests_dir(warehouse: &Path) -> PathBuf {
-    let name = warehouse
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "warehouse".into());
-    warehouse.with_file_name(format!(".{name}.runs"))
+    super::sibling(warehouse, "runs")
 }
 
 pub fn schema() -> SchemaRef {

@@ -32,11 +32,7 @@ pub struct Version {
 }
 
 fn versions_dir(warehouse: &Path) -> PathBuf {
-    let name = warehouse
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "warehouse".into());
-    warehouse.with_file_name(format!(".{name}.versions"))
+    super::sibling(warehouse, "versions")
 }
 
 /// Writes every table of `data` into a fresh version directory, streaming the kept

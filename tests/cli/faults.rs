@@ -40,20 +40,10 @@ fn dossier_count(w: &Workdir) -> i64 {
     rows[0]["n"].as_i64().expect("count")
 }
 
-fn ok(w: &Workdir, args: &[&str]) {
-    let out = w.run(args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 #[test]
 fn a_run_killed_at_any_stage_leaves_the_last_complete_state() {
     let w = Workdir::sample();
-    ok(&w, &["-q", "run"]);
+    w.ok(&["-q", "run"]);
     let report = w.root.join("reports/2025-12-15/report.json");
     let first_report = std::fs::read(&report).expect("report");
     for point in ["reading", "writing", "publishing", "reporting"] {
@@ -76,7 +66,7 @@ fn a_run_killed_at_any_stage_leaves_the_last_complete_state() {
             first_report,
             "{point}: report changed"
         );
-        ok(&w, &["-q", "run"]);
+        w.ok(&["-q", "run"]);
         let versions = std::fs::read_dir(w.root.join(".warehouse.versions"))
             .expect("versions")
             .count();
@@ -110,7 +100,7 @@ fn a_second_run_exits_at_once_naming_the_holder() {
     );
     first.kill().expect("kill");
     first.wait().expect("reap");
-    ok(&w, &["-q", "run"]);
+    w.ok(&["-q", "run"]);
 }
 
 #[test]
@@ -150,7 +140,7 @@ fn reruns_are_idempotent_and_a_duplicate_export_counts_once() {
         "Mã hồ sơ,Ngày tiếp nhận,Trạng thái\r\n",
     )
     .expect("header only");
-    ok(&w, &["-q", "run"]);
+    w.ok(&["-q", "run"]);
     let dump = |w: &Workdir| {
         let out = w.run(&[
             "sql",
@@ -221,13 +211,7 @@ fn links_out_of_an_input_folder_are_not_followed() {
     )
     .expect("secret");
     std::os::unix::fs::symlink(&secret, inbox.join("ho-so_2025-12-15.csv")).expect("link");
-    let out = w.run(&["run"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = w.ok(&["run"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("symbolic link"));
     let rows = w.sql("SELECT count(*) AS n FROM dossiers WHERE commune_code = 'X2'");
     assert_eq!(rows[0]["n"], 0);

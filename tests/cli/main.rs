@@ -72,6 +72,18 @@ impl Workdir {
             .expect("run the binary")
     }
 
+    /// Runs the binary and asserts it exited 0.
+    pub fn ok(&self, args: &[&str]) -> Output {
+        let out = self.run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+
     /// Runs `sql --format json` and returns the rows.
     pub fn sql(&self, query: &str) -> Vec<Value> {
         let out = self.run(&["sql", "--format", "json", query]);

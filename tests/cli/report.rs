@@ -98,20 +98,8 @@ fn hostile_text_is_escaped_in_html_and_neutralised_in_xlsx_and_csv() {
     let w = Workdir::sample_with(|t| {
         t.replace("name = \"Tân Phước 1\"", &format!("name = \"{evil}\""))
     });
-    let out = w.run(&["-q", "run"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = w.run(&["-q", "report", "--formats", "html,xlsx,csv"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    w.ok(&["-q", "run"]);
+    w.ok(&["-q", "report", "--formats", "html,xlsx,csv"]);
     let html = read(&w, "report.html");
     assert!(!html.contains("<script>alert"), "unescaped data in HTML");
     assert!(
@@ -142,13 +130,7 @@ fn a_dropped_in_query_becomes_a_section_everywhere() {
          FROM dossiers WHERE channel = 'postal' GROUP BY commune ORDER BY commune",
     )
     .expect("write query");
-    let out = w.run(&["-q", "run"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    w.ok(&["-q", "run"]);
     assert!(read(&w, "report.md").contains("## Hồ sơ nộp qua bưu chính"));
     let json: serde_json::Value = serde_json::from_str(&read(&w, "report.json")).expect("json");
     let extra = json["sections"]
@@ -215,13 +197,7 @@ fn a_commune_that_sent_nothing_is_missing_not_zero() {
              dossiers = [\"data/exports/none/*.csv\"]\n"
         )
     });
-    let out = w.run(&["run"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = w.ok(&["run"]);
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("has delivered no dossier export"),
         "a warning names the commune"
@@ -252,13 +228,7 @@ fn the_narrative_template_is_an_editable_file() {
          {{ late.text }} trễ hạn.{% else %}Khu vực: {{ received.text }} hồ sơ.{% endif %}",
     )
     .expect("write template");
-    let out = w.run(&["-q", "run"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    w.ok(&["-q", "run"]);
     let md = read(&w, "report.md");
     assert!(
         md.contains("Xã Tân Phước 1: 1.962 hồ sơ, 18 trễ hạn."),
