@@ -163,3 +163,62 @@ mod config_errors {
         assert_eq!(out.status.code(), Some(2));
     }
 }
+
+mod check {
+    use super::*;
+
+    #[test]
+    fn check_reports_detection_and_rejects_and_writes_nothing() {
+        let w = Workdir::sample();
+        let fixture = manifest_dir().join("tests/fixtures/bad_date/ho-so_2025-12-15.csv");
+        let out = w.run(&["check", fixture.to_str().expect("utf8")]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("encoding utf-8, delimiter ,, header on line 1"),
+            "{text}"
+        );
+        assert!(text.contains("bad_date x4 (lines 3, 4, 6, 7)"), "{text}");
+        let out = w.run(&["check"]);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(
+            String::from_utf8_lossy(&out.stdout)
+                .contains("encoding utf-16le, delimiter tab, header on line 7")
+        );
+        let written: Vec<_> = std::fs::read_dir(&w.root)
+            .expect("workdir")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("warehouse") || n == "reports")
+            .collect();
+        assert!(written.is_empty(), "check wrote {written:?}");
+    }
+
+    #[test]
+    fn a_file_without_a_recognisable_header_fails_the_run_naming_it() {
+        let w = Workdir::sample_with(|t| {
+            format!(
+                "{t}\n[[communes]]\ncode = \"X9\"\nname = \"Thử\"\ndossiers = [\"odd/*.csv\"]\n"
+            )
+        });
+        std::fs::create_dir(w.root.join("odd")).expect("dir");
+        std::fs::write(
+            w.root.join("odd/a_2025-12-15.csv"),
+            "Số BN,Ngày,Tình hình\nX,01/08/2025,Mới\n",
+        )
+        .expect("write");
+        let out = w.run(&["run"]);
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("odd/a_2025-12-15.csv") && err.contains("columns ="),
+            "{err}"
+        );
+        assert!(!w.root.join("warehouse").exists(), "nothing published");
+    }
+}
