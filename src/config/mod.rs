@@ -3,6 +3,7 @@
 //! Every problem is a `Error::Config` naming the file and the key (exit 2).
 
 mod file;
+mod units;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -129,6 +130,15 @@ impl Config {
                     &key("code"),
                     format!("{:?} must match [0-9A-Za-z_-]+", c.code),
                 ));
+            }
+            if units::official_name(&c.code).is_none() {
+                tracing::warn!(
+                    "{}: commune code {:?} ({}) is not on the national list of 2026-07-25; \
+                     check it (data/reference/)",
+                    path.display(),
+                    c.code,
+                    c.name
+                );
             }
             if !codes.insert(c.code.clone()) {
                 return Err(err(
