@@ -16,8 +16,13 @@ python3 -c "import duckdb" 2>/dev/null || pip install -q duckdb==2.0.0
 cargo build --release --locked --manifest-path "$here/Cargo.toml" >&2
 bin="${CARGO_TARGET_DIR:-$here/target}/release/commune-report"
 
-rm -rf "$work"
-python3 "$here/benches/generate.py" --rows "$rows" --communes "$communes" --out "$work"
+# Reuse the generated exports when they are for the same size (the generator is
+# deterministic).
+if [ "$(cat "$work/generated" 2>/dev/null)" != "$rows $communes" ]; then
+    rm -rf "$work"
+    python3 "$here/benches/generate.py" --rows "$rows" --communes "$communes" --out "$work"
+    echo "$rows $communes" >"$work/generated"
+fi
 mb=$(du -sm "$work/exports" | cut -f1)
 
 for i in $(seq "$pairs"); do
