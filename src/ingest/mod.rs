@@ -33,7 +33,7 @@ use tracing::{debug, info, warn};
 use self::aliases::FileKind;
 use self::cache::{Cache, Parsed};
 use self::discover::SourceFile;
-use self::rows::Warnings;
+use self::rows::RowState;
 use self::source::Source;
 use self::spill::{
     Chunk, DossierChunk, IndicatorChunk, ProcedureChunk, RejectChunk, RejectRow, Spill,
@@ -241,7 +241,7 @@ fn parse_into_cache(
         .map_err(file_error(source))?;
     let tmp = cache.begin(key)?;
     let mut rejects = Spill::<RejectChunk>::create(&tmp.join(cache::REJECTS))?;
-    let mut warnings = Warnings::default();
+    let mut warnings = RowState::default();
     let map = &detected.map;
     let (counts, rows) = match source.kind {
         FileKind::Dossiers => stream::<DossierChunk>(input, &detected, &tmp, &mut rejects, |r| {

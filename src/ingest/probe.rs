@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::aliases::{Column, FileKind};
 use super::reader::{self, Counts, Detected};
-use super::rows::{self, Warnings};
+use super::rows::{self, RowState};
 use super::source::Source;
 use crate::config::CsvOverrides;
 
@@ -43,7 +43,7 @@ pub fn probe(
     columns: &[(String, Column)],
 ) -> Result<Probe, String> {
     let detected = reader::detect(source, kind, csv, columns)?;
-    let mut warnings = Warnings::default();
+    let mut warnings = RowState::default();
     let mut rejects: BTreeMap<&'static str, ReasonTally> = BTreeMap::new();
     let map = &detected.map;
     let counts = reader::read_records(source, &detected, |record, line| {

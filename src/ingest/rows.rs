@@ -4,6 +4,8 @@
 //! date or number, unknown status, field count that does not fit the header,
 //! completed before received, footer line); everything else is loaded as written.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use csv::StringRecord;
 
@@ -61,15 +63,39 @@ pub struct IndicatorRow {
     pub note: Option<String>,
 }
 
-/// Labels that are not errors but lost meaning; the reader logs them per file.
+/// Per-file state of row parsing: each distinct label is folded once (folding is
+/// Unicode decomposition, the costliest step per row), and labels that lost their
+/// meaning are collected for one warning per file.
 #[derive(Debug, Default)]
-pub struct Warnings {
+pub struct RowState {
     pub unknown_channel: Vec<String>,
     pub unknown_timeliness: Vec<String>,
     pub unknown_online_level: Vec<String>,
+    status: HashMap<Box<str>, Option<Status>>,
+    channel: HashMap<Box<str>, Option<Channel>>,
+    timeliness: HashMap<Box<str>, Option<Timeliness>>,
 }
 
-impl Warnings {
+/// Distinct labels remembered per file and column; beyond that (a garbage column),
+/// labels are folded each time rather than filling memory.
+const MAX_CACHED_LABELS: usize = 256;
+
+fn cached<T: Copy>(
+    map: &mut HashMap<Box<str>, Option<T>>,
+    text: &str,
+    parse: fn(&str) -> Option<T>,
+) -> Option<T> {
+    if let Some(v) = map.get(text) {
+        return *v;
+    }
+    let v = parse(text);
+    if map.len() < MAX_CACHED_LABELS {
+        map.insert(text.into(), v);
+    }
+    v
+}
+
+impl RowState {
     fn note(list: &mut Vec<String>, value: &str) {
         if list.len() < 5 && !list.iter().any(|v| v == value) {
             list.push(value.to_string());
@@ -177,7 +203,7 @@ fn date_value(text: &str, column: Column, what: &str) -> Result<NaiveDate, Rejec
 pub fn dossier(
     record: &StringRecord,
     map: &HeaderMap,
-    warnings: &mut Warnings,
+    warnings: &mut RowState,
 ) -> Result<DossierRow, Reject> {
     or_footer(record, dossier_fields(record, map, warnings))
 }
@@ -185,7 +211,7 @@ pub fn dossier(
 fn dossier_fields(
     record: &StringRecord,
     map: &HeaderMap,
-    warnings: &mut Warnings,
+    warnings: &mut RowState,
 ) -> Result<DossierRow, Reject> {
     check_shape(record, map)?;
     let dossier_id = clean(required(record, map, Column::DossierId, "the dossier id")?);
@@ -194,16 +220,17 @@ fn dossier_fields(
     let received_date = date_value(received_text, Column::ReceivedDate, "received date")?;
     let due_date = date(record, map, Column::DueDate, "due date")?;
     let completed_date = date(record, map, Column::CompletedDate, "completed date")?;
-    let status = Status::from_label(status_text).ok_or_else(|| {
-        Reject::new(
-            "unknown_status",
-            Some(Column::Status),
-            format!(
-                "status {status_text:?} is not a known label (e.g. \"Đang xử lý\", \"Đã giải \
+    let status =
+        cached(&mut warnings.status, status_text, Status::from_label).ok_or_else(|| {
+            Reject::new(
+                "unknown_status",
+                Some(Column::Status),
+                format!(
+                    "status {status_text:?} is not a known label (e.g. \"Đang xử lý\", \"Đã giải \
                  quyết\", \"Tạm dừng\", \"Trả lại\", \"Rút hồ sơ\" or a national code)"
-            ),
-        )
-    })?;
+                ),
+            )
+        })?;
     if let Some(done) = completed_date
         && done < received_date
     {
@@ -214,17 +241,17 @@ fn dossier_fields(
         ));
     }
     let channel = cell(record, map, Column::Channel).and_then(|t| {
-        let c = Channel::from_label(t);
+        let c = cached(&mut warnings.channel, t, Channel::from_label);
         if c.is_none() {
-            Warnings::note(&mut warnings.unknown_channel, t);
+            RowState::note(&mut warnings.unknown_channel, t);
         }
         c
     });
     let timeliness = if status == Status::Resolved {
         let explicit = cell(record, map, Column::Timeliness).and_then(|t| {
-            let v = Timeliness::from_label(t);
+            let v = cached(&mut warnings.timeliness, t, Timeliness::from_label);
             if v.is_none() {
-                Warnings::note(&mut warnings.unknown_timeliness, t);
+                RowState::note(&mut warnings.unknown_timeliness, t);
             }
             v
         });
@@ -249,7 +276,7 @@ fn dossier_fields(
 pub fn procedure(
     record: &StringRecord,
     map: &HeaderMap,
-    warnings: &mut Warnings,
+    warnings: &mut RowState,
 ) -> Result<ProcedureRow, Reject> {
     or_footer(record, procedure_fields(record, map, warnings))
 }
@@ -257,7 +284,7 @@ pub fn procedure(
 fn procedure_fields(
     record: &StringRecord,
     map: &HeaderMap,
-    warnings: &mut Warnings,
+    warnings: &mut RowState,
 ) -> Result<ProcedureRow, Reject> {
     check_shape(record, map)?;
     let code = clean(required(
@@ -269,7 +296,7 @@ fn procedure_fields(
     let online_level = cell(record, map, Column::OnlineLevel).and_then(|t| {
         let v = values::online_level(t);
         if v.is_none() {
-            Warnings::note(&mut warnings.unknown_online_level, t);
+            RowState::note(&mut warnings.unknown_online_level, t);
         }
         v
     });
@@ -400,7 +427,7 @@ mod tests {
         dossier(
             &StringRecord::from(cells.to_vec()),
             &header(),
-            &mut Warnings::default(),
+            &mut RowState::default(),
         )
     }
 
