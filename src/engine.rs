@@ -36,30 +36,29 @@ pub async fn session(config: &Config) -> Result<SessionContext> {
             .with_information_schema(true),
     );
     for table in Table::ALL {
-        register(&ctx, &root, table).await?;
+        register(&ctx, &root, table.name(), table.file_schema(), true).await?;
     }
-    let runs =
-        ListingOptions::new(Arc::new(ParquetFormat::default())).with_file_extension(".parquet");
-    let url = format!("file://{}/", root.join("runs").display());
-    ctx.register_listing_table(
-        "runs",
-        url,
-        runs,
-        Some(crate::warehouse::runs::schema()),
-        None,
-    )
-    .await?;
+    register(&ctx, &root, "runs", crate::warehouse::runs::schema(), false).await?;
     ctx.register_batch("communes", communes_batch(config)?)?;
     Ok(ctx)
 }
 
-async fn register(ctx: &SessionContext, root: &Path, table: Table) -> Result<()> {
-    let dir = root.join(table.name());
-    let options = ListingOptions::new(Arc::new(ParquetFormat::default()))
-        .with_file_extension(".parquet")
-        .with_table_partition_cols(vec![(PARTITION_COLUMN.to_string(), DataType::Utf8)]);
-    let url = format!("file://{}/", dir.display());
-    ctx.register_listing_table(table.name(), url, options, Some(table.file_schema()), None)
+/// `root/<name>/` as a Parquet table, Hive-partitioned by commune when `partitioned`.
+async fn register(
+    ctx: &SessionContext,
+    root: &Path,
+    name: &str,
+    schema: arrow::datatypes::SchemaRef,
+    partitioned: bool,
+) -> Result<()> {
+    let mut options =
+        ListingOptions::new(Arc::new(ParquetFormat::default())).with_file_extension(".parquet");
+    if partitioned {
+        options =
+            options.with_table_partition_cols(vec![(PARTITION_COLUMN.to_string(), DataType::Utf8)]);
+    }
+    let url = format!("file://{}/", root.join(name).display());
+    ctx.register_listing_table(name, url, options, Some(schema), None)
         .await?;
     Ok(())
 }

@@ -19,6 +19,9 @@ pub struct HeaderMap {
     pub ignored: Vec<String>,
     /// Personal-data headers, dropped.
     pub dropped: Vec<String>,
+    /// Source position per canonical column (indexed by `Column as usize`): looked up
+    /// for every cell of every row, so not searched.
+    positions: [Option<usize>; Column::ALL.len()],
 }
 
 impl HeaderMap {
@@ -28,7 +31,7 @@ impl HeaderMap {
 
     /// Source position of `column`, if the file has it.
     pub fn position(&self, column: Column) -> Option<usize> {
-        self.targets.iter().position(|t| *t == Some(column))
+        self.positions[column as usize]
     }
 }
 
@@ -76,8 +79,10 @@ pub fn map_header(
         return None;
     }
     let mut targets = vec![None; cells.len()];
+    let mut positions = [None; Column::ALL.len()];
     for &(column, _, i) in &best {
         targets[i] = Some(column);
+        positions[column as usize] = Some(i);
     }
     let mut mapped = Vec::new();
     let mut ignored = Vec::new();
@@ -95,6 +100,7 @@ pub fn map_header(
         mapped,
         ignored,
         dropped,
+        positions,
     })
 }
 

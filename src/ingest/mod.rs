@@ -243,25 +243,18 @@ fn parse_into_cache(
     let mut rejects = Spill::<RejectChunk>::create(&tmp.join(cache::REJECTS))?;
     let mut warnings = RowState::default();
     let map = &detected.map;
+    let (to, rej) = (tmp.as_path(), &mut rejects);
     let (counts, rows) = match source.kind {
-        FileKind::Dossiers => stream::<DossierChunk>(input, &detected, &tmp, &mut rejects, |r| {
+        FileKind::Dossiers => stream::<DossierChunk>(source, input, &detected, to, rej, |r| {
             rows::dossier(r, map, &mut warnings)
         }),
-        FileKind::Procedures => {
-            stream::<ProcedureChunk>(input, &detected, &tmp, &mut rejects, |r| {
-                rows::procedure(r, map, &mut warnings)
-            })
-        }
-        FileKind::Indicators => {
-            stream::<IndicatorChunk>(input, &detected, &tmp, &mut rejects, |r| {
-                rows::indicator(r, map)
-            })
-        }
-    }
-    .map_err(|e| match e {
-        Error::File { message, .. } => file_error(source)(message),
-        other => other,
-    })?;
+        FileKind::Procedures => stream::<ProcedureChunk>(source, input, &detected, to, rej, |r| {
+            rows::procedure(r, map, &mut warnings)
+        }),
+        FileKind::Indicators => stream::<IndicatorChunk>(source, input, &detected, to, rej, |r| {
+            rows::indicator(r, map)
+        }),
+    }?;
     let rejected = rejects.close()?;
     for (what, values) in [
         ("channel", &warnings.unknown_channel),
@@ -295,6 +288,7 @@ fn parse_into_cache(
 
 /// Streams one file's records into its row spill and the reject spill.
 fn stream<C: Chunk>(
+    source: &SourceFile,
     input: &Source,
     detected: &reader::Detected,
     dir: &Path,
@@ -321,10 +315,7 @@ fn stream<C: Chunk>(
             failure = Some(e);
         }
     })
-    .map_err(|message| Error::File {
-        path: PathBuf::new(),
-        message,
-    })?;
+    .map_err(file_error(source))?;
     if let Some(e) = failure {
         return Err(e);
     }
