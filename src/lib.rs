@@ -21,6 +21,7 @@ pub mod error;
 pub mod faults;
 pub mod ingest;
 pub mod lock;
+pub mod parallel;
 pub mod query;
 pub mod report;
 pub mod text;

@@ -1,6 +1,6 @@
-//! The parse cache: one entry per (file content, kind, parsing settings, tool
-//! version), holding the file's parsed rows and rejects as Parquet plus what was
-//! detected. An unchanged export is therefore not read again; `--full-refresh`
+//! The parse cache: one entry per (file content, kind, parsing settings, commune,
+//! name, snapshot date, tool version), holding the file's parsed rows and rejects as
+//! Parquet in the warehouse layout plus what was detected. An unchanged export is therefore not read again; `--full-refresh`
 //! ignores the cache. Entries are written aside and renamed into place, and entries no
 //! run used are removed after publishing.
 
@@ -13,9 +13,10 @@ use sha2::{Digest, Sha256};
 use super::aliases::{Column, FileKind};
 use crate::config::CsvOverrides;
 use crate::error::{Error, Result};
+use crate::warehouse::batches::PerFile;
 
 /// Bumped when the cached layout or parsing rules change.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 pub const ROWS: &str = "rows.parquet";
 pub const REJECTS: &str = "rejects.parquet";
@@ -52,9 +53,11 @@ impl Cache {
         kind: FileKind,
         csv: &CsvOverrides,
         columns: &[(String, Column)],
+        per_file: &PerFile,
     ) -> String {
+        // The per-file columns are in the cached rows, so they are part of the key.
         let settings = format!(
-            "{FORMAT}|{}|{sha256}|{}|{csv:?}|{columns:?}",
+            "{FORMAT}|{}|{sha256}|{}|{csv:?}|{columns:?}|{per_file:?}",
             env!("CARGO_PKG_VERSION"),
             kind.as_str()
         );

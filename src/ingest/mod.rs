@@ -40,6 +40,7 @@ use self::spill::{
 };
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::warehouse::batches::PerFile;
 
 const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
@@ -101,23 +102,26 @@ pub fn ingest(config: &Config, options: Options) -> Result<Ingested> {
         }
     }
     let cache = Cache::beside(&config.warehouse);
+    let progress = progress_bar(sources.len() as u64);
+    let read = crate::parallel::map(&sources, |source| {
+        progress.set_message(source.rel.clone());
+        let one = read_one(config, &cache, options, source);
+        progress.inc(1);
+        one
+    })?;
+    progress.finish_and_clear();
     let mut out = Ingested::default();
     let mut seen: HashMap<(usize, FileKind, String), String> = HashMap::new();
-    let progress = progress_bar(sources.len() as u64);
-    for source in &sources {
-        progress.set_message(source.rel.clone());
-        read_one(config, &cache, options, source, &mut out)?;
-        progress.inc(1);
-        let f = out
-            .files
-            .last()
-            .map(|f| f.sha256.clone())
-            .unwrap_or_default();
-        if let Some(first) = seen.insert((source.commune, source.kind, f), source.rel.clone()) {
+    for (source, one) in sources.iter().zip(read) {
+        let key = (source.commune, source.kind, one.record.sha256.clone());
+        if let Some(first) = seen.insert(key, source.rel.clone()) {
             warn!(file = %source.rel, "same bytes as {first}: its rows count once");
         }
+        out.files.push(one.record);
+        out.entries.push(one.entry);
+        out.keep.push(Vec::new());
+        out.used.extend(one.key);
     }
-    progress.finish_and_clear();
     apply_snapshots(&mut out)?;
     for f in &out.files {
         if f.data_rows != f.loaded + f.superseded + f.rejected {
@@ -159,13 +163,19 @@ fn file_error(source: &SourceFile) -> impl Fn(String) -> Error + '_ {
     }
 }
 
+/// One file read: its `files` row and its cache entry (None: empty file).
+struct ReadFile {
+    record: FileRecord,
+    entry: Option<PathBuf>,
+    key: Option<String>,
+}
+
 fn read_one(
     config: &Config,
     cache: &Cache,
     options: Options,
     source: &SourceFile,
-    out: &mut Ingested,
-) -> Result<()> {
+) -> Result<ReadFile> {
     let commune = &config.communes[source.commune];
     let record = |p: &Parsed| FileRecord {
         commune_code: commune.code.clone(),
@@ -189,7 +199,7 @@ fn read_one(
     if bytes == 0 {
         // Nothing to lose: recorded, so the report shows the commune sent an empty file.
         warn!(file = %source.rel, "empty file: no header and no rows");
-        out.files.push(record(&Parsed {
+        let record = record(&Parsed {
             sha256: EMPTY_SHA256.into(),
             bytes: 0,
             encoding: "empty".into(),
@@ -199,14 +209,27 @@ fn read_one(
             rows: 0,
             rejected: 0,
             blank_lines: 0,
-        }));
-        out.entries.push(None);
-        out.keep.push(Vec::new());
-        return Ok(());
+        });
+        return Ok(ReadFile {
+            record,
+            entry: None,
+            key: None,
+        });
     }
     let input = Source::Path(&source.path);
     let sniffed = sniff::sniff(&input, commune.csv.encoding).map_err(file_error(source))?;
-    let key = Cache::key(&sniffed.sha256, source.kind, &commune.csv, &commune.columns);
+    let per_file = PerFile {
+        commune: commune.name.clone(),
+        snapshot_date: source.snapshot_date,
+        source_file: source.rel.clone(),
+    };
+    let key = Cache::key(
+        &sniffed.sha256,
+        source.kind,
+        &commune.csv,
+        &commune.columns,
+        &per_file,
+    );
     let cached = if options.full_refresh {
         None
     } else {
@@ -219,14 +242,14 @@ fn read_one(
         }
         None => {
             crate::faults::pause_at(crate::faults::READING);
-            parse_into_cache(commune, cache, &key, source, &input, sniffed)?
+            parse_into_cache(commune, cache, &key, source, &input, sniffed, per_file)?
         }
     };
-    out.files.push(record(&parsed));
-    out.entries.push(Some(cache.entry(&key)));
-    out.keep.push(Vec::new());
-    out.used.insert(key);
-    Ok(())
+    Ok(ReadFile {
+        record: record(&parsed),
+        entry: Some(cache.entry(&key)),
+        key: Some(key),
+    })
 }
 
 fn parse_into_cache(
@@ -236,14 +259,15 @@ fn parse_into_cache(
     source: &SourceFile,
     input: &Source,
     sniffed: sniff::Sniffed,
+    per_file: PerFile,
 ) -> Result<Parsed> {
     let detected = reader::detect_with(input, sniffed, source.kind, &commune.csv, &commune.columns)
         .map_err(file_error(source))?;
     let tmp = cache.begin(key)?;
-    let mut rejects = Spill::<RejectChunk>::create(&tmp.join(cache::REJECTS))?;
+    let mut rejects = Spill::<RejectChunk>::create(&tmp.join(cache::REJECTS), per_file.clone())?;
     let mut warnings = RowState::default();
     let map = &detected.map;
-    let (to, rej) = (tmp.as_path(), &mut rejects);
+    let (to, rej) = ((tmp.as_path(), per_file), &mut rejects);
     let (counts, rows) = match source.kind {
         FileKind::Dossiers => stream::<DossierChunk>(source, input, &detected, to, rej, |r| {
             rows::dossier(r, map, &mut warnings)
@@ -291,11 +315,11 @@ fn stream<C: Chunk>(
     source: &SourceFile,
     input: &Source,
     detected: &reader::Detected,
-    dir: &Path,
+    (dir, per_file): (&Path, PerFile),
     rejects: &mut Spill<RejectChunk>,
     mut parse: impl FnMut(&csv::StringRecord) -> Result<C::Row, rows::Reject>,
 ) -> Result<(reader::Counts, u64)> {
-    let mut spill = Spill::<C>::create(&dir.join(cache::ROWS))?;
+    let mut spill = Spill::<C>::create(&dir.join(cache::ROWS), per_file)?;
     let mut failure: Option<Error> = None;
     let counts = reader::read_records(input, detected, |record, line| {
         if failure.is_some() {
@@ -323,38 +347,57 @@ fn stream<C: Chunk>(
 }
 
 /// Keeps the newest row per key within each commune and kind, and counts every row,
-/// loaded or superseded, against the file it came from. Only the key column is read.
+/// loaded or superseded, against the file it came from. Only the key column is read,
+/// and groups (a commune's files of one kind) are merged in parallel; memory holds
+/// the keys of one group per core.
 fn apply_snapshots(out: &mut Ingested) -> Result<()> {
+    let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = 0;
     while start < out.files.len() {
-        let (code, kind) = (out.files[start].commune_code.clone(), out.files[start].kind);
+        let (code, kind) = (&out.files[start].commune_code, out.files[start].kind);
         let end = (start..out.files.len())
-            .find(|&i| out.files[i].commune_code != code || out.files[i].kind != kind)
+            .find(|&i| &out.files[i].commune_code != code || out.files[i].kind != kind)
             .unwrap_or(out.files.len());
-        let mut keys: Vec<String> = Vec::new();
-        let mut lens = Vec::with_capacity(end - start);
-        for entry in &out.entries[start..end] {
-            let before = keys.len();
-            if let Some(dir) = entry {
-                read_keys(&dir.join(cache::ROWS), kind, &mut keys)?;
-            }
-            lens.push(keys.len() - before);
+        groups.push(start..end);
+        start = end;
+    }
+    let masks = crate::parallel::map(&groups, |range| {
+        let kind = out.files[range.start].kind;
+        let mut columns = Vec::with_capacity(range.len());
+        for entry in &out.entries[range.clone()] {
+            columns.push(match entry {
+                Some(dir) => read_keys(&dir.join(cache::ROWS), kind)?,
+                None => Vec::new(),
+            });
         }
-        let mut mask = snapshot::newest_wins(keys.iter().map(String::as_str)).into_iter();
-        for (i, len) in (start..end).zip(lens) {
-            let keep: Vec<bool> = mask.by_ref().take(len).collect();
+        // Key columns are non-null; a null would still take its row's place.
+        let keys = columns
+            .iter()
+            .flatten()
+            .flat_map(|a| a.iter().map(|k| k.unwrap_or_default()));
+        let mut mask = snapshot::newest_wins(keys).into_iter();
+        Ok(columns
+            .iter()
+            .map(|arrays| {
+                let len = arrays.iter().map(arrow::array::Array::len).sum();
+                mask.by_ref().take(len).collect::<Vec<bool>>()
+            })
+            .collect::<Vec<_>>())
+    })?;
+    for (range, masks) in groups.into_iter().zip(masks) {
+        for (i, keep) in range.zip(masks) {
             let loaded = keep.iter().filter(|k| **k).count() as u64;
             out.files[i].loaded = loaded;
-            out.files[i].superseded = len as u64 - loaded;
+            out.files[i].superseded = keep.len() as u64 - loaded;
             out.keep[i] = keep;
         }
-        start = end;
     }
     Ok(())
 }
 
-fn read_keys(path: &Path, kind: FileKind, keys: &mut Vec<String>) -> Result<()> {
-    use arrow::array::{Array, AsArray};
+/// The key column (dossier id, procedure code or indicator) of a cached file.
+fn read_keys(path: &Path, kind: FileKind) -> Result<Vec<arrow::array::StringArray>> {
+    use arrow::array::AsArray;
     use parquet::arrow::ProjectionMask;
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
@@ -371,10 +414,9 @@ fn read_keys(path: &Path, kind: FileKind, keys: &mut Vec<String>) -> Result<()> 
         .index_of(name)
         .map_err(|e| Error::Invariant(format!("{}: {e}", path.display())))?;
     let mask = ProjectionMask::roots(builder.parquet_schema(), [index]);
+    let mut arrays = Vec::new();
     for batch in builder.with_projection(mask).build()? {
-        let batch = batch?;
-        let column = batch.column(0).as_string::<i32>();
-        keys.extend((0..column.len()).map(|i| column.value(i).to_string()));
+        arrays.push(batch?.column(0).as_string::<i32>().clone());
     }
-    Ok(())
+    Ok(arrays)
 }

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 /// `keep[i]` is true when row `i` is the last occurrence of its key.
 pub fn newest_wins<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<bool> {
-    let mut last: HashMap<&'a str, usize> = HashMap::new();
+    // Keys are the communes' own ids, hashed millions of times per run: a fast
+    // non-cryptographic hasher (seeded per process) rather than SipHash.
+    let mut last: HashMap<&'a str, usize, foldhash::fast::RandomState> = HashMap::default();
     let mut keep = Vec::new();
     for (i, key) in keys.enumerate() {
         if let Some(prev) = last.insert(key, i) {

@@ -1,33 +1,31 @@
 //! Parsed rows leave memory as they are read: each file's rows and rejects are
-//! streamed, a chunk at a time, into Parquet files of the parse cache. Columns that
-//! are the same for the whole file (commune, snapshot date, path) are left out here
-//! and added when the warehouse is written, so one cached parse serves the same
-//! export under any name.
+//! streamed, a chunk at a time, into Parquet files of the parse cache, already in the
+//! warehouse layout (zstd, per-file columns filled in), so that publishing a file whose
+//! rows all survive the snapshot merge is a hard link, not a rewrite.
 
 use std::fs::File;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use arrow::array::{ArrayRef, Date32Builder, Float64Builder, StringBuilder, UInt64Builder};
 use arrow::datatypes::{Schema, SchemaRef};
 use arrow::record_batch::RecordBatch;
 use parquet::arrow::ArrowWriter;
-use parquet::basic::Compression;
-use parquet::file::properties::WriterProperties;
 
 use super::rows::{DossierRow, IndicatorRow, ProcedureRow, Reject};
 use crate::error::{Error, Result};
-use crate::warehouse::batches::days;
+use crate::warehouse::batches::{PerFile, complete, days};
 use crate::warehouse::schema::Table;
+use crate::warehouse::write;
 
 /// Rows per Arrow batch and Parquet write.
 pub const CHUNK_ROWS: usize = 8192;
 
-/// Columns that are constant per file, added back by [`crate::warehouse`].
+/// Columns that are constant per file, filled in when a chunk is flushed.
 pub const PER_FILE: [&str; 3] = ["commune", "snapshot_date", "source_file"];
 
-/// The cached layout of `table`: its file schema without the per-file constants.
-pub fn cached_schema(table: Table) -> SchemaRef {
+/// The builders' layout of `table`: its file schema without the per-file constants.
+pub fn parsed_schema(table: Table) -> SchemaRef {
     let full = table.file_schema();
     Arc::new(Schema::new(
         full.fields()
@@ -38,7 +36,7 @@ pub fn cached_schema(table: Table) -> SchemaRef {
     ))
 }
 
-/// Column builders for one kind of row, in [`cached_schema`] order.
+/// Column builders for one kind of row, in [`parsed_schema`] order.
 pub trait Chunk: Default {
     type Row;
     const TABLE: Table;
@@ -194,28 +192,32 @@ impl Chunk for RejectChunk {
     }
 }
 
-/// Streams rows of one kind into a Parquet file, [`CHUNK_ROWS`] at a time.
+/// Streams rows of one kind into a Parquet file in the warehouse layout,
+/// [`CHUNK_ROWS`] at a time.
 pub struct Spill<C: Chunk> {
+    path: PathBuf,
     writer: ArrowWriter<File>,
     schema: SchemaRef,
+    per_file: PerFile,
     chunk: C,
     pending: usize,
     pub rows: u64,
 }
 
 impl<C: Chunk> Spill<C> {
-    pub fn create(path: &Path) -> Result<Self> {
+    pub fn create(path: &Path, per_file: PerFile) -> Result<Self> {
         let file =
             File::create(path).map_err(|e| Error::io(format!("creating {}", path.display()), e))?;
-        let schema = cached_schema(C::TABLE);
-        // Cache files are read back once per run: fast compression is enough.
-        let props = WriterProperties::builder()
-            .set_compression(Compression::SNAPPY)
-            .build();
-        let writer = ArrowWriter::try_new(file, Arc::clone(&schema), Some(props))?;
+        let writer = ArrowWriter::try_new(
+            file,
+            C::TABLE.file_schema(),
+            Some(write::properties(C::TABLE)),
+        )?;
         Ok(Spill {
+            path: path.to_path_buf(),
             writer,
-            schema,
+            schema: parsed_schema(C::TABLE),
+            per_file,
             chunk: C::default(),
             pending: 0,
             rows: 0,
@@ -237,14 +239,18 @@ impl<C: Chunk> Spill<C> {
             return Ok(());
         }
         let batch = RecordBatch::try_new(Arc::clone(&self.schema), self.chunk.finish())?;
-        self.writer.write(&batch)?;
+        self.writer
+            .write(&complete(C::TABLE, &batch, &self.per_file)?)?;
         self.pending = 0;
         Ok(())
     }
 
+    /// Finishes the file and syncs it: it may become part of a published version.
     pub fn close(mut self) -> Result<u64> {
         self.flush()?;
-        self.writer.close()?;
+        let file = self.writer.into_inner()?;
+        file.sync_all()
+            .map_err(|e| Error::io(format!("syncing {}", self.path.display()), e))?;
         Ok(self.rows)
     }
 }

@@ -1,5 +1,5 @@
-//! Arrow batches in the `schema` layout: cached parsed rows completed with the
-//! columns that are constant per file, and the `files` table.
+//! Arrow batches in the `schema` layout: parsed rows completed with the columns that
+//! are constant per file, and the `files` table.
 
 use std::sync::Arc;
 
@@ -31,28 +31,34 @@ fn u64s(values: impl Iterator<Item = u64>) -> ArrayRef {
     Arc::new(values.collect::<UInt64Array>())
 }
 
-/// Completes a cached batch of `table` with the per-file columns (commune name,
-/// snapshot date, source file), in the table's column order.
-pub fn complete(
-    table: Table,
-    cached: &RecordBatch,
-    commune: &str,
-    file: &FileRecord,
-) -> Result<RecordBatch> {
-    let n = cached.num_rows();
+/// The columns that are the same for every row of one input file.
+#[derive(Debug, Clone)]
+pub struct PerFile {
+    pub commune: String,
+    pub snapshot_date: NaiveDate,
+    pub source_file: String,
+}
+
+/// Completes a batch of parsed rows of `table` with the per-file columns (commune
+/// name, snapshot date, source file), in the table's column order.
+pub fn complete(table: Table, parsed: &RecordBatch, per_file: &PerFile) -> Result<RecordBatch> {
+    let n = parsed.num_rows();
     let schema = table.file_schema();
     let columns = schema
         .fields()
         .iter()
         .map(|f| match f.name().as_str() {
-            "commune" => Ok(strings(std::iter::repeat_n(Some(commune), n))),
-            "snapshot_date" => Ok(dates(std::iter::repeat_n(Some(file.snapshot_date), n))),
-            "source_file" => Ok(strings(std::iter::repeat_n(
-                Some(file.source_file.as_str()),
+            "commune" => Ok(strings(std::iter::repeat_n(
+                Some(per_file.commune.as_str()),
                 n,
             ))),
-            name => cached.column_by_name(name).cloned().ok_or_else(|| {
-                Error::Invariant(format!("cached {} rows lack column {name}", table.name()))
+            "snapshot_date" => Ok(dates(std::iter::repeat_n(Some(per_file.snapshot_date), n))),
+            "source_file" => Ok(strings(std::iter::repeat_n(
+                Some(per_file.source_file.as_str()),
+                n,
+            ))),
+            name => parsed.column_by_name(name).cloned().ok_or_else(|| {
+                Error::Invariant(format!("parsed {} rows lack column {name}", table.name()))
             }),
         })
         .collect::<Result<Vec<_>>>()?;

@@ -1,7 +1,8 @@
 //! Writing a new warehouse version and publishing it atomically.
 //!
 //! Layout: `<warehouse>` is a symbolic link to `.<name>.versions/<version>/`, which
-//! holds `<table>/commune_code=<code>/part-0.parquet` (zstd). A version is written and
+//! holds `<table>/commune_code=<code>/part-<n>.parquet` (zstd; one file per input file,
+//! `part-0` for the `files` table). A version is written and
 //! fsynced in full, then the link is replaced by a rename, so a reader that resolves
 //! `<warehouse>` sees the previous complete version or the new one, never a mix.
 
@@ -14,7 +15,8 @@ use arrow::record_batch::RecordBatch;
 use parquet::arrow::ArrowWriter;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::basic::{Compression, ZstdLevel};
-use parquet::file::properties::WriterProperties;
+use parquet::file::properties::{WriterProperties, WriterPropertiesBuilder};
+use parquet::schema::types::ColumnPath;
 use tracing::debug;
 
 use super::batches;
@@ -35,8 +37,38 @@ fn versions_dir(warehouse: &Path) -> PathBuf {
     super::sibling(warehouse, "versions")
 }
 
-/// Writes every table of `data` into a fresh version directory, streaming the kept
-/// rows from the parse cache one batch at a time.
+/// Writer settings of every warehouse file: zstd; no dictionary for columns whose
+/// values are (nearly) all distinct, where building one only costs time.
+pub fn properties(table: Table) -> WriterProperties {
+    let mut props = zstd();
+    let distinct: &[&str] = match table {
+        Table::Dossiers => &["dossier_id", "source_line"],
+        Table::Rejects => &["source_line", "reason", "raw_record"],
+        _ => &[],
+    };
+    for column in distinct {
+        props = props.set_column_dictionary_enabled(ColumnPath::from(*column), false);
+    }
+    props.build()
+}
+
+fn zstd() -> WriterPropertiesBuilder {
+    WriterProperties::builder().set_compression(Compression::ZSTD(ZstdLevel::default()))
+}
+
+/// The table a kind of export fills.
+pub fn table_of(kind: FileKind) -> Table {
+    match kind {
+        FileKind::Dossiers => Table::Dossiers,
+        FileKind::Procedures => Table::Procedures,
+        FileKind::Indicators => Table::Indicators,
+    }
+}
+
+/// Writes every table of `data` into a fresh version directory. Each input file's
+/// rows are one Parquet file of its commune's partition, taken from the parse cache:
+/// hard-linked when all of them survive the snapshot merge, left out when none does,
+/// rewritten with the survivors otherwise.
 pub fn write_version(config: &Config, data: &Ingested, manifest: &Manifest) -> Result<Version> {
     let id = manifest.run_id.as_str();
     let dir = versions_dir(&config.warehouse).join(id);
@@ -51,61 +83,31 @@ pub fn write_version(config: &Config, data: &Ingested, manifest: &Manifest) -> R
         let of_commune: Vec<usize> = (0..data.files.len())
             .filter(|&i| data.files[i].commune_code == commune.code)
             .collect();
-        for (table, kind) in [
-            (Table::Dossiers, FileKind::Dossiers),
-            (Table::Procedures, FileKind::Procedures),
-            (Table::Indicators, FileKind::Indicators),
-        ] {
-            let mut part = Partition::new(&dir, table, &commune.code);
-            for &i in of_commune.iter().filter(|&&i| data.files[i].kind == kind) {
-                let Some(entry) = &data.entries[i] else {
-                    continue;
-                };
-                let mut offset = 0;
-                for batch in read_cached(&entry.join(cache::ROWS))? {
-                    let batch = batch?;
-                    let n = batch.num_rows();
-                    let keep = BooleanArray::from(data.keep[i][offset..offset + n].to_vec());
-                    offset += n;
-                    let kept = filter_record_batch(&batch, &keep)?;
-                    if kept.num_rows() > 0 {
-                        part.write(&batches::complete(
-                            table,
-                            &kept,
-                            &commune.name,
-                            &data.files[i],
-                        )?)?;
-                    }
-                }
-            }
-            part.finish()?;
-        }
-        let mut rejects = Partition::new(&dir, Table::Rejects, &commune.code);
         for &i in &of_commune {
             let Some(entry) = &data.entries[i] else {
                 continue;
             };
-            for batch in read_cached(&entry.join(cache::REJECTS))? {
-                let batch = batch?;
-                if batch.num_rows() > 0 {
-                    rejects.write(&batches::complete(
-                        Table::Rejects,
-                        &batch,
-                        &commune.name,
-                        &data.files[i],
-                    )?)?;
-                }
+            let file = &data.files[i];
+            let part = format!("part-{i:05}.parquet");
+            let table = table_of(file.kind);
+            let rows = partition_dir(&dir, table, &commune.code).join(&part);
+            publish_rows(&entry.join(cache::ROWS), table, &data.keep[i], &rows)?;
+            if file.rejected > 0 {
+                let rejects = partition_dir(&dir, Table::Rejects, &commune.code).join(&part);
+                link_or_copy(&entry.join(cache::REJECTS), &rejects)?;
             }
         }
-        rejects.finish()?;
         let files: Vec<_> = of_commune.iter().map(|&i| &data.files[i]).collect();
-        let mut part = Partition::new(&dir, Table::Files, &commune.code);
+        let mut part = Partition::at(
+            partition_dir(&dir, Table::Files, &commune.code).join("part-0.parquet"),
+            properties(Table::Files),
+        );
         part.write(&batches::files_batch(&files)?)?;
         part.finish()?;
     }
     let runs = dir.join("runs");
     create_dir(&runs)?;
-    let mut history = Partition::at(runs.join("runs.parquet"));
+    let mut history = Partition::at(runs.join("runs.parquet"), zstd().build());
     history.write(&runs::history_batch(&config.warehouse, manifest)?)?;
     history.finish()?;
     sync_dir_tree(&dir)?;
@@ -115,9 +117,56 @@ pub fn write_version(config: &Config, data: &Ingested, manifest: &Manifest) -> R
     })
 }
 
-fn read_cached(path: &Path) -> Result<parquet::arrow::arrow_reader::ParquetRecordBatchReader> {
-    let file = File::open(path).map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
-    Ok(ParquetRecordBatchReaderBuilder::try_new(file)?.build()?)
+fn partition_dir(dir: &Path, table: Table, code: &str) -> PathBuf {
+    dir.join(table.name())
+        .join(format!("{PARTITION_COLUMN}={code}"))
+}
+
+/// Puts the rows of `cached` that `keep` marks into `dest`.
+fn publish_rows(cached: &Path, table: Table, keep: &[bool], dest: &Path) -> Result<()> {
+    let kept = keep.iter().filter(|k| **k).count();
+    if kept == 0 {
+        return Ok(());
+    }
+    if kept == keep.len() {
+        return link_or_copy(cached, dest);
+    }
+    let file =
+        File::open(cached).map_err(|e| Error::io(format!("opening {}", cached.display()), e))?;
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file)?.build()?;
+    let mut part = Partition::at(dest.to_path_buf(), properties(table));
+    let mut offset = 0;
+    for batch in reader {
+        let batch = batch?;
+        let n = batch.num_rows();
+        let mask = keep.get(offset..offset + n).ok_or_else(|| {
+            Error::Invariant(format!("{}: more rows than parsed", cached.display()))
+        })?;
+        offset += n;
+        let kept = filter_record_batch(&batch, &BooleanArray::from(mask.to_vec()))?;
+        if kept.num_rows() > 0 {
+            part.write(&kept)?;
+        }
+    }
+    part.finish()
+}
+
+/// A cached file enters the version by a hard link (same file system, no copy); by a
+/// copy where links are not possible.
+fn link_or_copy(from: &Path, to: &Path) -> Result<()> {
+    if let Some(parent) = to.parent() {
+        create_dir(parent)?;
+    }
+    crate::faults::pause_at(crate::faults::WRITING);
+    if fs::hard_link(from, to).is_ok() {
+        return Ok(());
+    }
+    fs::copy(from, to)
+        .map(drop)
+        .map_err(|e| Error::io(format!("copying {} to {}", from.display(), to.display()), e))?;
+    File::open(to)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::io(format!("syncing {}", to.display()), e))
 }
 
 fn create_dir(dir: &Path) -> Result<()> {
@@ -127,20 +176,17 @@ fn create_dir(dir: &Path) -> Result<()> {
 /// One Parquet file of the version, created on the first non-empty batch.
 struct Partition {
     path: PathBuf,
+    props: WriterProperties,
     writer: Option<ArrowWriter<File>>,
 }
 
 impl Partition {
-    fn new(dir: &Path, table: Table, code: &str) -> Partition {
-        Partition::at(
-            dir.join(table.name())
-                .join(format!("{PARTITION_COLUMN}={code}"))
-                .join("part-0.parquet"),
-        )
-    }
-
-    fn at(path: PathBuf) -> Partition {
-        Partition { path, writer: None }
+    fn at(path: PathBuf, props: WriterProperties) -> Partition {
+        Partition {
+            path,
+            props,
+            writer: None,
+        }
     }
 
     fn write(&mut self, batch: &RecordBatch) -> Result<()> {
@@ -150,10 +196,11 @@ impl Partition {
             }
             let file = File::create(&self.path)
                 .map_err(|e| Error::io(format!("creating {}", self.path.display()), e))?;
-            let props = WriterProperties::builder()
-                .set_compression(Compression::ZSTD(ZstdLevel::default()))
-                .build();
-            self.writer = Some(ArrowWriter::try_new(file, batch.schema(), Some(props))?);
+            self.writer = Some(ArrowWriter::try_new(
+                file,
+                batch.schema(),
+                Some(self.props.clone()),
+            )?);
         }
         if let Some(w) = &mut self.writer {
             w.write(batch)?;

@@ -1,0 +1,84 @@
+//! Independent pieces of work (one input file each) spread over the machine's cores.
+//! Results come back in input order, and the error reported is the one of the first
+//! failing item in that order, so a run fails the same way whatever the scheduling.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use crate::error::{Error, Result};
+
+/// Worker threads: the cores available to this process.
+pub fn workers() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// `f` over every item, on up to [`workers`] threads. After a failure no new item is
+/// started.
+pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> Result<R> + Sync) -> Result<Vec<R>> {
+    let threads = workers().min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let slots: Vec<Mutex<Option<Result<R>>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                while !failed.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let result = f(item);
+                    if result.is_err() {
+                        failed.store(true, Ordering::Relaxed);
+                    }
+                    *slots[i].lock().unwrap_or_else(|p| p.into_inner()) = Some(result);
+                }
+            });
+        }
+    });
+    let mut done = Vec::with_capacity(items.len());
+    let mut missing = false;
+    for slot in slots {
+        match slot.into_inner().unwrap_or_else(|p| p.into_inner()) {
+            Some(Ok(r)) => done.push(r),
+            Some(Err(e)) => return Err(e),
+            None => missing = true,
+        }
+    }
+    if missing {
+        return Err(Error::Invariant(
+            "a parallel task neither ran nor failed".into(),
+        ));
+    }
+    Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_in_input_order() {
+        let items: Vec<u64> = (0..100).collect();
+        let squares = map(&items, |&i| Ok(i * i)).expect("map");
+        assert_eq!(squares, items.iter().map(|i| i * i).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn first_failure_in_input_order_is_reported() {
+        let items: Vec<u64> = (0..50).collect();
+        let err = map(&items, |&i| {
+            if i == 7 || i == 30 {
+                Err(Error::Invariant(format!("item {i}")))
+            } else {
+                Ok(i)
+            }
+        })
+        .expect_err("fails");
+        assert_eq!(
+            err.to_string(),
+            Error::Invariant("item 7".into()).to_string()
+        );
+    }
+}
