@@ -6,8 +6,7 @@ SELECT
     count(*) AS late
 FROM dossiers d
 JOIN communes c ON c.commune_code = d.commune_code
-CROSS JOIN report_period p
 WHERE d.timeliness = 'late'
-  AND d.received_date BETWEEN p.period_start AND p.as_of
+  AND d.received_date BETWEEN period_start() AND as_of()
 GROUP BY c.position, c.commune_code, c.commune, d.field
 ORDER BY c.position, late DESC, field

@@ -1,9 +1,8 @@
 -- title: Số liệu xã báo cáo so với số liệu ghi nhận
 -- Every figure a commune reported that the records can check, side by side.
 WITH d AS (
-    SELECT d.*
-    FROM dossiers d CROSS JOIN report_period p
-    WHERE d.received_date BETWEEN p.period_start AND p.as_of
+    SELECT * FROM dossiers
+    WHERE received_date BETWEEN period_start() AND as_of()
 ),
 by_commune AS (
     SELECT

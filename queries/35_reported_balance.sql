@@ -21,8 +21,8 @@ rec AS (
         count(CASE WHEN status = 'paused' THEN 1 END) AS paused,
         count(CASE WHEN status = 'returned' THEN 1 END) AS returned,
         count(CASE WHEN status = 'withdrawn' THEN 1 END) AS withdrawn
-    FROM dossiers d CROSS JOIN report_period p
-    WHERE d.received_date BETWEEN p.period_start AND p.as_of
+    FROM dossiers d
+    WHERE d.received_date BETWEEN period_start() AND as_of()
     GROUP BY d.commune_code
 ),
 balance AS (

@@ -12,6 +12,8 @@ use chrono::NaiveDate;
 use datafusion::datasource::file_format::parquet::ParquetFormat;
 use datafusion::datasource::listing::ListingOptions;
 use datafusion::execution::context::{SQLOptions, SessionConfig, SessionContext};
+use datafusion::logical_expr::{ColumnarValue, Volatility, create_udf};
+use datafusion::scalar::ScalarValue;
 
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -82,8 +84,21 @@ fn communes_batch(config: &Config) -> Result<RecordBatch> {
     Ok(RecordBatch::try_new(schema, columns)?)
 }
 
-/// Registers the one-row `report_period(period_start, as_of)` the queries join on.
+/// Registers the period two ways: the functions `period_start()` and `as_of()`, which
+/// the planner folds into constants (so filters on them reach the Parquet scan and
+/// prune by statistics), and the one-row table `report_period(period_start, as_of)`
+/// for ad hoc queries that want to show it.
 pub fn register_period(ctx: &SessionContext, start: NaiveDate, as_of: NaiveDate) -> Result<()> {
+    for (name, date) in [("period_start", start), ("as_of", as_of)] {
+        let value = ScalarValue::Date32(Some(days(date)));
+        ctx.register_udf(create_udf(
+            name,
+            Vec::new(),
+            DataType::Date32,
+            Volatility::Immutable,
+            Arc::new(move |_| Ok(ColumnarValue::Scalar(value.clone()))),
+        ));
+    }
     let schema = Arc::new(Schema::new(vec![
         Field::new("period_start", DataType::Date32, false),
         Field::new("as_of", DataType::Date32, false),

@@ -4,6 +4,8 @@
 //! One function family serves header aliases, status / channel / timeliness labels,
 //! indicator labels and footer detection: matching rules stay identical everywhere.
 
+use std::borrow::Cow;
+
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
@@ -47,13 +49,14 @@ pub fn slug(s: &str) -> String {
     fold_words(s).replace(' ', "_")
 }
 
-/// Text as stored: trimmed and in NFC (Windows-1258 and macOS exports arrive decomposed).
-pub fn clean(s: &str) -> String {
+/// Text as stored: trimmed and in NFC (Windows-1258 and macOS exports arrive
+/// decomposed). Borrowed when nothing but trimming was needed, the usual case.
+pub fn clean(s: &str) -> Cow<'_, str> {
     let t = s.trim();
-    if is_nfc_quick(t.chars()) == unicode_normalization::IsNormalized::Yes {
-        t.to_string()
+    if t.is_ascii() || is_nfc_quick(t.chars()) == unicode_normalization::IsNormalized::Yes {
+        Cow::Borrowed(t)
     } else {
-        t.nfc().collect()
+        Cow::Owned(t.nfc().collect())
     }
 }
 

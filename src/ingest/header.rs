@@ -59,7 +59,7 @@ pub fn map_header(
         match found {
             Some((Column::Personal, _)) => {
                 personal.push(i);
-                dropped.push(clean(cell));
+                dropped.push(clean(cell).into_owned());
             }
             Some((column, priority)) if wanted.contains(&column) => {
                 match best.iter_mut().find(|(c, _, _)| *c == column) {
@@ -88,10 +88,10 @@ pub fn map_header(
     let mut ignored = Vec::new();
     for (i, cell) in cells.iter().enumerate() {
         match targets[i] {
-            Some(column) => mapped.push((clean(cell), column)),
+            Some(column) => mapped.push((clean(cell).into_owned(), column)),
             None if personal.contains(&i) => {}
             None if cell.trim().is_empty() => {}
-            None => ignored.push(clean(cell)),
+            None => ignored.push(clean(cell).into_owned()),
         }
     }
     Some(HeaderMap {

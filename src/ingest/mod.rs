@@ -317,7 +317,7 @@ fn stream<C: Chunk>(
     detected: &reader::Detected,
     (dir, per_file): (&Path, PerFile),
     rejects: &mut Spill<RejectChunk>,
-    mut parse: impl FnMut(&csv::StringRecord) -> Result<C::Row, rows::Reject>,
+    mut parse: impl for<'r> FnMut(&'r csv::StringRecord) -> Result<C::Row<'r>, rows::Reject>,
 ) -> Result<(reader::Counts, u64)> {
     let mut spill = Spill::<C>::create(&dir.join(cache::ROWS), per_file)?;
     let mut failure: Option<Error> = None;

@@ -47,6 +47,7 @@ pub struct Counts {
 
 fn csv_reader<R: std::io::Read>(input: R, delimiter: u8) -> csv::Reader<R> {
     csv::ReaderBuilder::new()
+        .buffer_capacity(256 * 1024)
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)

@@ -4,6 +4,7 @@
 //! date or number, unknown status, field count that does not fit the header,
 //! completed before received, footer line); everything else is loaded as written.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -32,12 +33,13 @@ impl Reject {
     }
 }
 
+/// Borrows its text from the record: no allocation per row unless text needs NFC.
 #[derive(Debug, Clone, PartialEq)]
-pub struct DossierRow {
-    pub dossier_id: String,
-    pub procedure_code: Option<String>,
-    pub procedure_name: Option<String>,
-    pub field: Option<String>,
+pub struct DossierRow<'r> {
+    pub dossier_id: Cow<'r, str>,
+    pub procedure_code: Option<Cow<'r, str>>,
+    pub procedure_name: Option<Cow<'r, str>>,
+    pub field: Option<Cow<'r, str>>,
     pub channel: Option<Channel>,
     pub received_date: NaiveDate,
     pub due_date: Option<NaiveDate>,
@@ -71,20 +73,18 @@ pub struct RowState {
     pub unknown_channel: Vec<String>,
     pub unknown_timeliness: Vec<String>,
     pub unknown_online_level: Vec<String>,
-    status: HashMap<Box<str>, Option<Status>>,
-    channel: HashMap<Box<str>, Option<Channel>>,
-    timeliness: HashMap<Box<str>, Option<Timeliness>>,
+    status: Labels<Status>,
+    channel: Labels<Channel>,
+    timeliness: Labels<Timeliness>,
 }
+
+type Labels<T> = HashMap<Box<str>, Option<T>, foldhash::fast::RandomState>;
 
 /// Distinct labels remembered per file and column; beyond that (a garbage column),
 /// labels are folded each time rather than filling memory.
 const MAX_CACHED_LABELS: usize = 256;
 
-fn cached<T: Copy>(
-    map: &mut HashMap<Box<str>, Option<T>>,
-    text: &str,
-    parse: fn(&str) -> Option<T>,
-) -> Option<T> {
+fn cached<T: Copy>(map: &mut Labels<T>, text: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
     if let Some(v) = map.get(text) {
         return *v;
     }
@@ -200,19 +200,19 @@ fn date_value(text: &str, column: Column, what: &str) -> Result<NaiveDate, Rejec
     })
 }
 
-pub fn dossier(
-    record: &StringRecord,
+pub fn dossier<'r>(
+    record: &'r StringRecord,
     map: &HeaderMap,
     warnings: &mut RowState,
-) -> Result<DossierRow, Reject> {
+) -> Result<DossierRow<'r>, Reject> {
     or_footer(record, dossier_fields(record, map, warnings))
 }
 
-fn dossier_fields(
-    record: &StringRecord,
+fn dossier_fields<'r>(
+    record: &'r StringRecord,
     map: &HeaderMap,
     warnings: &mut RowState,
-) -> Result<DossierRow, Reject> {
+) -> Result<DossierRow<'r>, Reject> {
     check_shape(record, map)?;
     let dossier_id = clean(required(record, map, Column::DossierId, "the dossier id")?);
     let received_text = required(record, map, Column::ReceivedDate, "the received date")?;
@@ -292,7 +292,8 @@ fn procedure_fields(
         map,
         Column::ProcedureCode,
         "the procedure code",
-    )?);
+    )?)
+    .into_owned();
     let online_level = cell(record, map, Column::OnlineLevel).and_then(|t| {
         let v = values::online_level(t);
         if v.is_none() {
@@ -302,8 +303,8 @@ fn procedure_fields(
     });
     Ok(ProcedureRow {
         procedure_code: code,
-        procedure_name: cell(record, map, Column::ProcedureName).map(clean),
-        field: cell(record, map, Column::Field).map(clean),
+        procedure_name: cell(record, map, Column::ProcedureName).map(|t| clean(t).into_owned()),
+        field: cell(record, map, Column::Field).map(|t| clean(t).into_owned()),
         online_level,
     })
 }
@@ -314,7 +315,7 @@ pub fn indicator(record: &StringRecord, map: &HeaderMap) -> Result<IndicatorRow,
 
 fn indicator_fields(record: &StringRecord, map: &HeaderMap) -> Result<IndicatorRow, Reject> {
     check_shape(record, map)?;
-    let label = clean(required(record, map, Column::Label, "the indicator label")?);
+    let label = clean(required(record, map, Column::Label, "the indicator label")?).into_owned();
     let text = required(record, map, Column::Value, "the value")?;
     let value = values::parse_number(text).ok_or_else(|| {
         Reject::new(
@@ -330,8 +331,8 @@ fn indicator_fields(record: &StringRecord, map: &HeaderMap) -> Result<IndicatorR
         indicator: indicator_key(&label),
         label,
         value,
-        unit: cell(record, map, Column::Unit).map(clean),
-        note: cell(record, map, Column::Note).map(clean),
+        unit: cell(record, map, Column::Unit).map(|t| clean(t).into_owned()),
+        note: cell(record, map, Column::Note).map(|t| clean(t).into_owned()),
     })
 }
 
@@ -423,12 +424,11 @@ mod tests {
         map_header(&cells, FileKind::Dossiers, &[]).expect("header")
     }
 
-    fn parse(cells: &[&str]) -> Result<DossierRow, Reject> {
-        dossier(
-            &StringRecord::from(cells.to_vec()),
-            &header(),
-            &mut RowState::default(),
-        )
+    /// What the row parser says of `cells`: (status, timeliness, field) or the reject.
+    fn parse(cells: &[&str]) -> Result<(Status, Option<Timeliness>, Option<String>), Reject> {
+        let record = StringRecord::from(cells.to_vec());
+        dossier(&record, &header(), &mut RowState::default())
+            .map(|r| (r.status, r.timeliness, r.field.map(String::from)))
     }
 
     fn code(cells: &[&str]) -> &'static str {
@@ -447,9 +447,14 @@ mod tests {
             "Đã giải quyết",
         ])
         .expect("row");
-        assert_eq!(row.status, Status::Resolved);
-        assert_eq!(row.timeliness, Some(Timeliness::Late));
-        assert_eq!(row.field.as_deref(), Some("Đất đai"));
+        assert_eq!(
+            row,
+            (
+                Status::Resolved,
+                Some(Timeliness::Late),
+                Some("Đất đai".into())
+            )
+        );
     }
 
     #[test]

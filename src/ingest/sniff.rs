@@ -38,62 +38,73 @@ impl Sniffed {
 pub fn sniff(source: &Source, forced: Option<&'static Encoding>) -> Result<Sniffed, String> {
     let mut file = source.open().map_err(|e| format!("cannot open: {e}"))?;
     let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; CHUNK];
+    // A UTF-8 sequence cut by a read is carried to the front of the buffer (at most 3
+    // bytes), so every byte is validated once and nothing is copied per chunk.
+    let mut buf = vec![0u8; CHUNK + 4];
+    let mut carry = 0usize;
     let mut bytes: u64 = 0;
     let mut head: Vec<u8> = Vec::new();
-    let mut utf8 = Utf8Check::default();
-    // Windows-1258 leaves these bytes undefined (WHATWG maps them to C1 controls).
-    let mut first_undefined_1258: Option<(u64, u8)> = None;
+    let mut first_invalid_utf8: Option<u64> = None;
     let mut first_nul: Option<u64> = None;
     loop {
         let n = file
-            .read(&mut buf)
+            .read(&mut buf[carry..CHUNK + carry])
             .map_err(|e| format!("cannot read: {e}"))?;
         if n == 0 {
             break;
         }
-        let chunk = &buf[..n];
+        let chunk = &buf[carry..carry + n];
         hasher.update(chunk);
         if head.len() < 4 {
             head.extend_from_slice(&chunk[..chunk.len().min(4 - head.len())]);
         }
-        utf8.feed(chunk, bytes);
-        for (i, &b) in chunk.iter().enumerate() {
-            if b == 0 && first_nul.is_none() {
-                first_nul = Some(bytes + i as u64);
-            }
-            if first_undefined_1258.is_none()
-                && matches!(
-                    b,
-                    0x81 | 0x8A | 0x8D | 0x8E | 0x8F | 0x90 | 0x9A | 0x9D | 0x9E
-                )
-            {
-                first_undefined_1258 = Some((bytes + i as u64, b));
-            }
+        if first_nul.is_none() {
+            first_nul = memchr::memchr(0, chunk).map(|i| bytes + i as u64);
         }
+        let start = bytes - carry as u64;
         bytes += n as u64;
+        if first_invalid_utf8.is_some() {
+            continue;
+        }
+        let data = &buf[..carry + n];
+        carry = match simdutf8::compat::from_utf8(data) {
+            Ok(_) => 0,
+            Err(e) if e.error_len().is_none() => {
+                let tail = e.valid_up_to();
+                buf.copy_within(tail..carry + n, 0);
+                carry + n - tail
+            }
+            Err(e) => {
+                first_invalid_utf8 = Some(start + e.valid_up_to() as u64);
+                0
+            }
+        };
     }
-    utf8.finish(bytes);
+    if first_invalid_utf8.is_none() && carry > 0 {
+        first_invalid_utf8 = Some(bytes - carry as u64);
+    }
     let sha256 = hex(&hasher.finalize());
 
     let bom = Encoding::for_bom(&head);
     let (encoding, has_bom) = match (forced, bom) {
         (_, Some((enc, _))) => (enc, true),
         (Some(enc), None) => (enc, false),
-        (None, None) => match (utf8.first_invalid, first_undefined_1258) {
-            (None, _) => (UTF_8, false),
-            (Some(_), None) => (WINDOWS_1258, false),
-            (Some(bad), Some((offset, byte))) => {
-                return Err(format!(
-                    "byte 0x{byte:02X} at offset {offset} is valid in neither UTF-8 (first bad \
-                     sequence at offset {bad}) nor Windows-1258; re-export the file as UTF-8 \
-                     or set csv.encoding for this commune"
-                ));
-            }
+        (None, None) => match first_invalid_utf8 {
+            None => (UTF_8, false),
+            Some(bad) => match first_undefined_1258(source)? {
+                None => (WINDOWS_1258, false),
+                Some((offset, byte)) => {
+                    return Err(format!(
+                        "byte 0x{byte:02X} at offset {offset} is valid in neither UTF-8 (first \
+                         bad sequence at offset {bad}) nor Windows-1258; re-export the file as \
+                         UTF-8 or set csv.encoding for this commune"
+                    ));
+                }
+            },
         },
     };
     if encoding == UTF_8
-        && let Some(bad) = utf8.first_invalid
+        && let Some(bad) = first_invalid_utf8
     {
         return Err(format!(
             "invalid UTF-8 at byte offset {bad}; re-export the file as UTF-8 or set \
@@ -117,34 +128,29 @@ pub fn sniff(source: &Source, forced: Option<&'static Encoding>) -> Result<Sniff
     })
 }
 
-/// Incremental UTF-8 validation across chunk boundaries.
-#[derive(Default)]
-struct Utf8Check {
-    carry: Vec<u8>,
-    first_invalid: Option<u64>,
-}
-
-impl Utf8Check {
-    fn feed(&mut self, chunk: &[u8], chunk_offset: u64) {
-        if self.first_invalid.is_some() {
-            return;
+/// The first byte Windows-1258 leaves undefined (WHATWG maps them to C1 controls).
+/// A second pass, made only for files that are not UTF-8.
+fn first_undefined_1258(source: &Source) -> Result<Option<(u64, u8)>, String> {
+    let mut file = source.open().map_err(|e| format!("cannot open: {e}"))?;
+    let mut buf = vec![0u8; CHUNK];
+    let mut offset: u64 = 0;
+    loop {
+        let n = file
+            .read(&mut buf)
+            .map_err(|e| format!("cannot read: {e}"))?;
+        if n == 0 {
+            return Ok(None);
         }
-        let start = chunk_offset - self.carry.len() as u64;
-        let mut data = std::mem::take(&mut self.carry);
-        data.extend_from_slice(chunk);
-        match std::str::from_utf8(&data) {
-            Ok(_) => {}
-            Err(e) if e.error_len().is_none() => {
-                self.carry = data[e.valid_up_to()..].to_vec();
-            }
-            Err(e) => self.first_invalid = Some(start + e.valid_up_to() as u64),
+        let undefined = |b: &u8| {
+            matches!(
+                b,
+                0x81 | 0x8A | 0x8D | 0x8E | 0x8F | 0x90 | 0x9A | 0x9D | 0x9E
+            )
+        };
+        if let Some(i) = buf[..n].iter().position(undefined) {
+            return Ok(Some((offset + i as u64, buf[i])));
         }
-    }
-
-    fn finish(&mut self, total: u64) {
-        if self.first_invalid.is_none() && !self.carry.is_empty() {
-            self.first_invalid = Some(total - self.carry.len() as u64);
-        }
+        offset += n as u64;
     }
 }
 
@@ -181,9 +187,31 @@ mod tests {
 
     #[test]
     fn utf8_split_across_chunks_is_still_utf8() {
+        for cut in 1..4 {
+            let mut bytes = vec![b'a'; CHUNK - cut];
+            bytes.extend_from_slice("ế\n".as_bytes());
+            bytes.extend(std::iter::repeat_n(b'b', CHUNK));
+            bytes.extend_from_slice("ạ".as_bytes());
+            assert_eq!(
+                sniff_bytes(&bytes).expect("ok").encoding,
+                UTF_8,
+                "cut {cut}"
+            );
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_after_a_cut_sequence_is_found_at_its_offset() {
         let mut bytes = vec![b'a'; CHUNK - 1];
-        bytes.extend_from_slice("ế\n".as_bytes());
-        assert_eq!(sniff_bytes(&bytes).expect("ok").encoding, UTF_8);
+        bytes.extend_from_slice("ế".as_bytes());
+        bytes.extend_from_slice(b"\xC3(");
+        let bad = bytes.len() - 2;
+        let err = sniff(&Source::Bytes(&bytes), Some(UTF_8)).expect_err("invalid");
+        assert!(err.contains(&format!("offset {bad}")), "{err}");
+        // A sequence cut at the very end of the file is invalid too.
+        let err = sniff(&Source::Bytes("aế".as_bytes()[..3].as_ref()), Some(UTF_8))
+            .expect_err("truncated");
+        assert!(err.contains("offset 1"), "{err}");
     }
 
     #[test]

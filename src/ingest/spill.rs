@@ -38,9 +38,9 @@ pub fn parsed_schema(table: Table) -> SchemaRef {
 
 /// Column builders for one kind of row, in [`parsed_schema`] order.
 pub trait Chunk: Default {
-    type Row;
+    type Row<'r>;
     const TABLE: Table;
-    fn push(&mut self, row: &Self::Row, line: u64);
+    fn push(&mut self, row: &Self::Row<'_>, line: u64);
     fn finish(&mut self) -> Vec<ArrayRef>;
 }
 
@@ -60,9 +60,9 @@ pub struct DossierChunk {
 }
 
 impl Chunk for DossierChunk {
-    type Row = DossierRow;
+    type Row<'r> = DossierRow<'r>;
     const TABLE: Table = Table::Dossiers;
-    fn push(&mut self, r: &DossierRow, line: u64) {
+    fn push(&mut self, r: &DossierRow<'_>, line: u64) {
         self.id.append_value(&r.dossier_id);
         self.code.append_option(r.procedure_code.as_deref());
         self.name.append_option(r.procedure_name.as_deref());
@@ -103,7 +103,7 @@ pub struct ProcedureChunk {
 }
 
 impl Chunk for ProcedureChunk {
-    type Row = ProcedureRow;
+    type Row<'r> = ProcedureRow;
     const TABLE: Table = Table::Procedures;
     fn push(&mut self, r: &ProcedureRow, line: u64) {
         self.code.append_value(&r.procedure_code);
@@ -134,7 +134,7 @@ pub struct IndicatorChunk {
 }
 
 impl Chunk for IndicatorChunk {
-    type Row = IndicatorRow;
+    type Row<'r> = IndicatorRow;
     const TABLE: Table = Table::Indicators;
     fn push(&mut self, r: &IndicatorRow, line: u64) {
         self.indicator.append_value(&r.indicator);
@@ -172,7 +172,7 @@ pub struct RejectChunk {
 }
 
 impl Chunk for RejectChunk {
-    type Row = RejectRow;
+    type Row<'r> = RejectRow;
     const TABLE: Table = Table::Rejects;
     fn push(&mut self, r: &RejectRow, line: u64) {
         self.line.append_value(line);
@@ -224,7 +224,7 @@ impl<C: Chunk> Spill<C> {
         })
     }
 
-    pub fn push(&mut self, row: &C::Row, line: u64) -> Result<()> {
+    pub fn push(&mut self, row: &C::Row<'_>, line: u64) -> Result<()> {
         self.chunk.push(row, line);
         self.pending += 1;
         self.rows += 1;

@@ -22,6 +22,18 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         }
         return Some(date);
     }
+    // The usual export form, dd/mm/yyyy[ time], read in place (same rules as below).
+    if b.len() >= 10
+        && matches!(b[2], b'/' | b'-' | b'.')
+        && b[5] == b[2]
+        && (b.len() == 10 || b[10] == b' ')
+    {
+        let date = ymd(num(&b[6..10])?, num(&b[3..5])?, num(&b[0..2])?)?;
+        if b.len() > 10 {
+            parse_time(s[11..].trim())?;
+        }
+        return Some(date);
+    }
     let (date_part, time_part) = match s.find([' ', 'T']) {
         Some(i) => (&s[..i], Some(s[i + 1..].trim())),
         None => (s, None),
@@ -263,6 +275,8 @@ mod tests {
             ("20250703", d(2025, 7, 3)),
             ("20250703081500", d(2025, 7, 3)),
             (" 29/02/2024 ", d(2024, 2, 29)),
+            ("03/07/2025 8:15", d(2025, 7, 3)),
+            ("03.07.2025   08:15", d(2025, 7, 3)),
         ] {
             assert_eq!(parse_date(text), want, "{text}");
         }
@@ -279,6 +293,9 @@ mod tests {
             "15/12-2025",
             "2025/07",
             "03/07/2025 25:00",
+            "03/07/2025 08:15 chiều",
+            "03/07/2025x",
+            "0a/07/2025",
             "20250231000000",
             "20250703246000",
             "hôm qua",
