@@ -14,6 +14,7 @@ pub mod discover;
 mod header;
 pub mod probe;
 pub mod reader;
+pub mod record;
 pub mod rows;
 mod snapshot;
 pub mod sniff;
@@ -33,6 +34,7 @@ use tracing::{debug, info, warn};
 use self::aliases::FileKind;
 use self::cache::{Cache, Parsed};
 use self::discover::SourceFile;
+use self::record::Record;
 use self::rows::RowState;
 use self::source::Source;
 use self::spill::{
@@ -317,7 +319,7 @@ fn stream<C: Chunk>(
     detected: &reader::Detected,
     (dir, per_file): (&Path, PerFile),
     rejects: &mut Spill<RejectChunk>,
-    mut parse: impl for<'r> FnMut(&'r csv::StringRecord) -> Result<C::Row<'r>, rows::Reject>,
+    mut parse: impl for<'r> FnMut(&Record<'r>) -> Result<C::Row<'r>, rows::Reject>,
 ) -> Result<(reader::Counts, u64)> {
     let mut spill = Spill::<C>::create(&dir.join(cache::ROWS), per_file)?;
     let mut failure: Option<Error> = None;
@@ -375,7 +377,8 @@ fn apply_snapshots(out: &mut Ingested) -> Result<()> {
             .iter()
             .flatten()
             .flat_map(|a| a.iter().map(|k| k.unwrap_or_default()));
-        let mut mask = snapshot::newest_wins(keys).into_iter();
+        let rows = columns.iter().flatten().map(arrow::array::Array::len).sum();
+        let mut mask = snapshot::newest_wins(keys, rows).into_iter();
         Ok(columns
             .iter()
             .map(|arrays| {

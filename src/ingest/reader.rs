@@ -1,11 +1,12 @@
 //! Per file: detect the dialect and header line, then stream its data records with
 //! the physical line each starts on. Decoding and parsing never hold the whole file.
 
-use csv::StringRecord;
+use csv::{ByteRecord, StringRecord};
 
 use super::aliases::{Column, FileKind};
 use super::decode::{Tracked, open_text};
 use super::header::{HeaderMap, map_header};
+use super::record::Record;
 use super::sniff::{Sniffed, sniff};
 use super::source::Source;
 use crate::config::CsvOverrides;
@@ -143,16 +144,16 @@ fn no_header_message(kind: FileKind, csv: &CsvOverrides) -> String {
 pub fn read_records(
     source: &Source,
     detected: &Detected,
-    mut on_row: impl FnMut(&StringRecord, u64),
+    mut on_row: impl FnMut(&Record<'_>, u64),
 ) -> Result<Counts, String> {
     let text = open_text(source, &detected.sniffed).map_err(|e| format!("cannot read: {e}"))?;
     let (tracked, lines) = Tracked::new(text, b'"', detected.header_line);
     let mut reader = csv_reader(tracked, detected.delimiter);
-    let mut record = StringRecord::new();
+    let mut fields = ByteRecord::new();
     let mut counts = Counts::default();
     let mut index = 0usize;
     loop {
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut fields) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
@@ -168,8 +169,13 @@ pub fn read_records(
         if !is_data {
             continue;
         }
-        let offset = record.position().map_or(0, |p| p.byte());
+        let offset = fields.position().map_or(0, |p| p.byte());
         let line = lines.borrow_mut().line_of(offset);
+        let Some(record) = Record::new(&fields) else {
+            return Err(format!(
+                "unreadable near line {line}: the text is not UTF-8 after decoding"
+            ));
+        };
         if record.iter().all(|c| c.trim().is_empty()) {
             counts.blank_lines += 1;
             continue;

@@ -5,15 +5,15 @@
 //! completed before received, footer line); everything else is loaded as written.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use csv::StringRecord;
 
 use super::aliases::Column;
 use super::header::HeaderMap;
+use super::record::Record;
 use super::values::{self, Channel, Status, Timeliness};
-use crate::text::{clean, fold, slug};
+use crate::text::{clean, fold, slug, trim};
 
 /// Why a record was not loaded (file and line are added by the reader).
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +76,8 @@ pub struct RowState {
     status: Labels<Status>,
     channel: Labels<Channel>,
     timeliness: Labels<Timeliness>,
+    /// Non-ASCII texts already found to be in NFC (procedure names, fields).
+    nfc: HashSet<Box<str>, foldhash::fast::RandomState>,
 }
 
 type Labels<T> = HashMap<Box<str>, Option<T>, foldhash::fast::RandomState>;
@@ -95,7 +97,24 @@ fn cached<T: Copy>(map: &mut Labels<T>, text: &str, parse: fn(&str) -> Option<T>
     v
 }
 
+/// Distinct texts remembered per file as already normalised.
+const MAX_CACHED_TEXTS: usize = 4096;
+
 impl RowState {
+    /// [`clean`], remembering which texts need no normalisation: names and fields
+    /// repeat on every row, and the NFC check is the costly part of cleaning them.
+    fn clean<'r>(&mut self, text: &'r str) -> Cow<'r, str> {
+        let t = trim(text);
+        if t.is_ascii() || self.nfc.contains(t) {
+            return Cow::Borrowed(t);
+        }
+        let cleaned = clean(t);
+        if matches!(cleaned, Cow::Borrowed(_)) && self.nfc.len() < MAX_CACHED_TEXTS {
+            self.nfc.insert(t.into());
+        }
+        cleaned
+    }
+
     fn note(list: &mut Vec<String>, value: &str) {
         if list.len() < 5 && !list.iter().any(|v| v == value) {
             list.push(value.to_string());
@@ -118,7 +137,7 @@ const FOOTER_STARTS: &[&str] = &[
 /// A record that could not be loaded and reads like a totals or signature line is
 /// reported as a footer: the reason a clerk recognises. A valid row is never a
 /// footer ("Tổng số hồ sơ tiếp nhận" is a legitimate indicator label).
-fn or_footer<T>(record: &StringRecord, parsed: Result<T, Reject>) -> Result<T, Reject> {
+fn or_footer<T>(record: &Record<'_>, parsed: Result<T, Reject>) -> Result<T, Reject> {
     parsed.map_err(|reject| {
         let Some(first) = record.iter().find(|c| !c.trim().is_empty()) else {
             return reject;
@@ -137,7 +156,7 @@ fn or_footer<T>(record: &StringRecord, parsed: Result<T, Reject>) -> Result<T, R
 }
 
 /// Field count: a row must fit the header (empty trailing cells are tolerated).
-fn check_shape(record: &StringRecord, map: &HeaderMap) -> Result<(), Reject> {
+fn check_shape(record: &Record<'_>, map: &HeaderMap) -> Result<(), Reject> {
     let width = map.width();
     let extra_nonempty = record.iter().skip(width).any(|c| !c.trim().is_empty());
     if record.len() < width || extra_nonempty {
@@ -154,15 +173,15 @@ fn check_shape(record: &StringRecord, map: &HeaderMap) -> Result<(), Reject> {
     Ok(())
 }
 
-fn cell<'r>(record: &'r StringRecord, map: &HeaderMap, column: Column) -> Option<&'r str> {
+fn cell<'r>(record: &Record<'r>, map: &HeaderMap, column: Column) -> Option<&'r str> {
     map.position(column)
         .and_then(|i| record.get(i))
-        .map(str::trim)
+        .map(trim)
         .filter(|s| !s.is_empty())
 }
 
 fn required<'r>(
-    record: &'r StringRecord,
+    record: &Record<'r>,
     map: &HeaderMap,
     column: Column,
     what: &str,
@@ -177,7 +196,7 @@ fn required<'r>(
 }
 
 fn date(
-    record: &StringRecord,
+    record: &Record<'_>,
     map: &HeaderMap,
     column: Column,
     what: &str,
@@ -201,7 +220,7 @@ fn date_value(text: &str, column: Column, what: &str) -> Result<NaiveDate, Rejec
 }
 
 pub fn dossier<'r>(
-    record: &'r StringRecord,
+    record: &Record<'r>,
     map: &HeaderMap,
     warnings: &mut RowState,
 ) -> Result<DossierRow<'r>, Reject> {
@@ -209,7 +228,7 @@ pub fn dossier<'r>(
 }
 
 fn dossier_fields<'r>(
-    record: &'r StringRecord,
+    record: &Record<'r>,
     map: &HeaderMap,
     warnings: &mut RowState,
 ) -> Result<DossierRow<'r>, Reject> {
@@ -261,9 +280,9 @@ fn dossier_fields<'r>(
     };
     Ok(DossierRow {
         dossier_id,
-        procedure_code: cell(record, map, Column::ProcedureCode).map(clean),
-        procedure_name: cell(record, map, Column::ProcedureName).map(clean),
-        field: cell(record, map, Column::Field).map(clean),
+        procedure_code: cell(record, map, Column::ProcedureCode).map(|t| warnings.clean(t)),
+        procedure_name: cell(record, map, Column::ProcedureName).map(|t| warnings.clean(t)),
+        field: cell(record, map, Column::Field).map(|t| warnings.clean(t)),
         channel,
         received_date,
         due_date,
@@ -274,7 +293,7 @@ fn dossier_fields<'r>(
 }
 
 pub fn procedure(
-    record: &StringRecord,
+    record: &Record<'_>,
     map: &HeaderMap,
     warnings: &mut RowState,
 ) -> Result<ProcedureRow, Reject> {
@@ -282,7 +301,7 @@ pub fn procedure(
 }
 
 fn procedure_fields(
-    record: &StringRecord,
+    record: &Record<'_>,
     map: &HeaderMap,
     warnings: &mut RowState,
 ) -> Result<ProcedureRow, Reject> {
@@ -309,11 +328,11 @@ fn procedure_fields(
     })
 }
 
-pub fn indicator(record: &StringRecord, map: &HeaderMap) -> Result<IndicatorRow, Reject> {
+pub fn indicator(record: &Record<'_>, map: &HeaderMap) -> Result<IndicatorRow, Reject> {
     or_footer(record, indicator_fields(record, map))
 }
 
-fn indicator_fields(record: &StringRecord, map: &HeaderMap) -> Result<IndicatorRow, Reject> {
+fn indicator_fields(record: &Record<'_>, map: &HeaderMap) -> Result<IndicatorRow, Reject> {
     check_shape(record, map)?;
     let label = clean(required(record, map, Column::Label, "the indicator label")?).into_owned();
     let text = required(record, map, Column::Value, "the value")?;
@@ -383,7 +402,7 @@ pub fn indicator_key(label: &str) -> String {
 
 /// The record as written, for the rejects table, with personal-data positions and
 /// every field beyond the header masked.
-pub fn masked_raw(record: &StringRecord, map: &HeaderMap, delimiter: u8) -> String {
+pub fn masked_raw(record: &Record<'_>, map: &HeaderMap, delimiter: u8) -> String {
     let delim = delimiter as char;
     let mut out = String::new();
     for (i, field) in record.iter().enumerate() {
@@ -410,6 +429,7 @@ mod tests {
     use super::super::aliases::FileKind;
     use super::super::header::map_header;
     use super::*;
+    use csv::StringRecord;
 
     fn header() -> HeaderMap {
         let cells = StringRecord::from(vec![
@@ -426,7 +446,8 @@ mod tests {
 
     /// What the row parser says of `cells`: (status, timeliness, field) or the reject.
     fn parse(cells: &[&str]) -> Result<(Status, Option<Timeliness>, Option<String>), Reject> {
-        let record = StringRecord::from(cells.to_vec());
+        let bytes = csv::ByteRecord::from(cells.to_vec());
+        let record = Record::new(&bytes).expect("utf-8");
         dossier(&record, &header(), &mut RowState::default())
             .map(|r| (r.status, r.timeliness, r.field.map(String::from)))
     }
@@ -477,7 +498,9 @@ mod tests {
 
     #[test]
     fn raw_record_masks_personal_data_and_overflow() {
-        let rec = StringRecord::from(vec!["HS1", "Nguyễn Văn An", "a,b", "x", "", "", "", "0909"]);
+        let bytes =
+            csv::ByteRecord::from(vec!["HS1", "Nguyễn Văn An", "a,b", "x", "", "", "", "0909"]);
+        let rec = Record::new(&bytes).expect("utf-8");
         assert_eq!(
             masked_raw(&rec, &header(), b','),
             "HS1,***,\"a,b\",x,,,,***"

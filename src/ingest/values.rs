@@ -13,7 +13,7 @@ use crate::text::fold;
 /// (or with `T`); and the portal's wire forms `yyyyMMdd` and `yyyyMMddHHmmss`.
 /// The time of day, when present, must be valid but is not kept.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
+    let s = crate::text::trim(s);
     let b = s.as_bytes();
     if (b.len() == 8 || b.len() == 14) && b.iter().all(u8::is_ascii_digit) {
         let date = ymd(num(&b[0..4])?, num(&b[4..6])?, num(&b[6..8])?)?;
