@@ -15,7 +15,7 @@ use arrow::record_batch::RecordBatch;
 use parquet::arrow::ArrowWriter;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::basic::{Compression, ZstdLevel};
-use parquet::file::properties::{WriterProperties, WriterPropertiesBuilder};
+use parquet::file::properties::{EnabledStatistics, WriterProperties, WriterPropertiesBuilder};
 use parquet::schema::types::ColumnPath;
 use tracing::debug;
 
@@ -38,7 +38,10 @@ fn versions_dir(warehouse: &Path) -> PathBuf {
 }
 
 /// Writer settings of every warehouse file: zstd; no dictionary for columns whose
-/// values are (nearly) all distinct, where building one only costs time.
+/// values are (nearly) all distinct, where building one only costs time; no min/max
+/// statistics for long texts that no query prunes on (names, ids, the per-file
+/// constants, which the partition path and the `files` table already give), since
+/// computing them compares every value.
 pub fn properties(table: Table) -> WriterProperties {
     let mut props = zstd();
     let distinct: &[&str] = match table {
@@ -48,6 +51,15 @@ pub fn properties(table: Table) -> WriterProperties {
     };
     for column in distinct {
         props = props.set_column_dictionary_enabled(ColumnPath::from(*column), false);
+    }
+    let unpruned: &[&str] = match table {
+        Table::Dossiers => &["commune", "source_file", "dossier_id", "procedure_name"],
+        Table::Rejects => &["source_file", "reason", "raw_record"],
+        _ => &[],
+    };
+    for column in unpruned {
+        props =
+            props.set_column_statistics_enabled(ColumnPath::from(*column), EnabledStatistics::None);
     }
     props.build()
 }
