@@ -27,6 +27,7 @@ use std::path::{Path, PathBuf};
 
 use std::io::IsTerminal;
 
+use arrow::buffer::BooleanBuffer;
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 use tracing::{debug, info, warn};
@@ -73,8 +74,9 @@ pub struct Ingested {
     pub files: Vec<FileRecord>,
     /// Per file: the cache entry holding its parsed rows and rejects (None: empty file).
     pub entries: Vec<Option<PathBuf>>,
-    /// Per file: which of its parsed rows are kept (the newest snapshot wins).
-    pub keep: Vec<Vec<bool>>,
+    /// Per file: which of its parsed rows are kept (the newest snapshot wins), one
+    /// bit per row.
+    pub keep: Vec<BooleanBuffer>,
     /// Cache keys this run used.
     pub used: HashSet<String>,
 }
@@ -121,7 +123,7 @@ pub fn ingest(config: &Config, options: Options) -> Result<Ingested> {
         }
         out.files.push(one.record);
         out.entries.push(one.entry);
-        out.keep.push(Vec::new());
+        out.keep.push(BooleanBuffer::new_unset(0));
         out.used.extend(one.key);
     }
     apply_snapshots(&mut out)?;
@@ -383,13 +385,13 @@ fn apply_snapshots(out: &mut Ingested) -> Result<()> {
             .iter()
             .map(|arrays| {
                 let len = arrays.iter().map(arrow::array::Array::len).sum();
-                mask.by_ref().take(len).collect::<Vec<bool>>()
+                mask.by_ref().take(len).collect::<BooleanBuffer>()
             })
             .collect::<Vec<_>>())
     })?;
     for (range, masks) in groups.into_iter().zip(masks) {
         for (i, keep) in range.zip(masks) {
-            let loaded = keep.iter().filter(|k| **k).count() as u64;
+            let loaded = keep.count_set_bits() as u64;
             out.files[i].loaded = loaded;
             out.files[i].superseded = keep.len() as u64 - loaded;
             out.keep[i] = keep;

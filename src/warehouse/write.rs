@@ -10,6 +10,7 @@ use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
 use arrow::array::BooleanArray;
+use arrow::buffer::BooleanBuffer;
 use arrow::compute::filter_record_batch;
 use arrow::record_batch::RecordBatch;
 use parquet::arrow::ArrowWriter;
@@ -135,8 +136,8 @@ fn partition_dir(dir: &Path, table: Table, code: &str) -> PathBuf {
 }
 
 /// Puts the rows of `cached` that `keep` marks into `dest`.
-fn publish_rows(cached: &Path, table: Table, keep: &[bool], dest: &Path) -> Result<()> {
-    let kept = keep.iter().filter(|k| **k).count();
+fn publish_rows(cached: &Path, table: Table, keep: &BooleanBuffer, dest: &Path) -> Result<()> {
+    let kept = keep.count_set_bits();
     if kept == 0 {
         return Ok(());
     }
@@ -151,11 +152,15 @@ fn publish_rows(cached: &Path, table: Table, keep: &[bool], dest: &Path) -> Resu
     for batch in reader {
         let batch = batch?;
         let n = batch.num_rows();
-        let mask = keep.get(offset..offset + n).ok_or_else(|| {
-            Error::Invariant(format!("{}: more rows than parsed", cached.display()))
-        })?;
+        if offset + n > keep.len() {
+            return Err(Error::Invariant(format!(
+                "{}: more rows than parsed",
+                cached.display()
+            )));
+        }
+        let mask = BooleanArray::new(keep.slice(offset, n), None);
         offset += n;
-        let kept = filter_record_batch(&batch, &BooleanArray::from(mask.to_vec()))?;
+        let kept = filter_record_batch(&batch, &mask)?;
         if kept.num_rows() > 0 {
             part.write(&kept)?;
         }
