@@ -176,6 +176,18 @@ fn reruns_are_idempotent_and_a_duplicate_export_counts_once() {
         x1[0]["n"], 1962,
         "the same export under two names counts once"
     );
+    // The copy wholly superseded is left out of the version; the one that survives
+    // enters it as a hard link to its parse-cache file rather than being rewritten.
+    let partition = w.root.join("warehouse/dossiers/commune_code=X1");
+    let parts: Vec<_> = std::fs::read_dir(&partition)
+        .expect("X1 partition")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(parts.len(), 1, "{parts:?}");
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(&parts[0]).expect("part");
+    assert_eq!(meta.nlink(), 2, "linked from the parse cache");
     let files = w.sql(
         "SELECT source_file, data_rows, loaded, superseded FROM files \
          WHERE commune_code = 'X1' ORDER BY source_file",
