@@ -352,8 +352,9 @@ fn stream<C: Chunk>(
 
 /// Keeps the newest row per key within each commune and kind, and counts every row,
 /// loaded or superseded, against the file it came from. Only the key column is read,
-/// and groups (a commune's files of one kind) are merged in parallel; memory holds
-/// the keys of one group per core.
+/// groups (a commune's files of one kind) are merged in parallel, and a group larger
+/// than [`snapshot::KEYS_PER_PASS`] keys is merged in several passes, so memory does
+/// not grow with a commune's size.
 fn apply_snapshots(out: &mut Ingested) -> Result<()> {
     let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = 0;
@@ -367,27 +368,17 @@ fn apply_snapshots(out: &mut Ingested) -> Result<()> {
     }
     let masks = crate::parallel::map(&groups, |range| {
         let kind = out.files[range.start].kind;
-        let mut columns = Vec::with_capacity(range.len());
-        for entry in &out.entries[range.clone()] {
-            columns.push(match entry {
-                Some(dir) => read_keys(&dir.join(cache::ROWS), kind)?,
-                None => Vec::new(),
-            });
-        }
-        // Key columns are non-null; a null would still take its row's place.
-        let keys = columns
+        let lens: Vec<usize> = out.files[range.clone()]
             .iter()
-            .flatten()
-            .flat_map(|a| a.iter().map(|k| k.unwrap_or_default()));
-        let rows = columns.iter().flatten().map(arrow::array::Array::len).sum();
-        let mut mask = snapshot::newest_wins(keys, rows).into_iter();
-        Ok(columns
-            .iter()
-            .map(|arrays| {
-                let len = arrays.iter().map(arrow::array::Array::len).sum();
-                mask.by_ref().take(len).collect::<BooleanBuffer>()
-            })
-            .collect::<Vec<_>>())
+            .map(|f| (f.data_rows - f.rejected) as usize)
+            .collect();
+        let entries = &out.entries[range.clone()];
+        snapshot::newest_wins_in_passes(&lens, snapshot::KEYS_PER_PASS, |file, f| {
+            match &entries[file] {
+                Some(dir) => read_keys(&dir.join(cache::ROWS), kind, f),
+                None => Ok(()),
+            }
+        })
     })?;
     for (range, masks) in groups.into_iter().zip(masks) {
         for (i, keep) in range.zip(masks) {
@@ -400,8 +391,13 @@ fn apply_snapshots(out: &mut Ingested) -> Result<()> {
     Ok(())
 }
 
-/// The key column (dossier id, procedure code or indicator) of a cached file.
-fn read_keys(path: &Path, kind: FileKind) -> Result<Vec<arrow::array::StringArray>> {
+/// Streams the key column (dossier id, procedure code or indicator) of a cached file
+/// to `f`, batch by batch.
+fn read_keys(
+    path: &Path,
+    kind: FileKind,
+    f: &mut dyn FnMut(&arrow::array::StringArray),
+) -> Result<()> {
     use arrow::array::AsArray;
     use parquet::arrow::ProjectionMask;
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
@@ -419,9 +415,8 @@ fn read_keys(path: &Path, kind: FileKind) -> Result<Vec<arrow::array::StringArra
         .index_of(name)
         .map_err(|e| Error::Invariant(format!("{}: {e}", path.display())))?;
     let mask = ProjectionMask::roots(builder.parquet_schema(), [index]);
-    let mut arrays = Vec::new();
     for batch in builder.with_projection(mask).build()? {
-        arrays.push(batch?.column(0).as_string::<i32>().clone());
+        f(batch?.column(0).as_string::<i32>());
     }
-    Ok(arrays)
+    Ok(())
 }
