@@ -370,7 +370,8 @@ fn apply_snapshots(out: &mut Ingested) -> Result<()> {
         let kind = out.files[range.start].kind;
         let lens: Vec<usize> = out.files[range.clone()]
             .iter()
-            .map(|f| (f.data_rows - f.rejected) as usize)
+            // A cache record that does not add up is caught by the merge's row check.
+            .map(|f| f.data_rows.saturating_sub(f.rejected) as usize)
             .collect();
         let entries = &out.entries[range.clone()];
         snapshot::newest_wins_in_passes(&lens, snapshot::KEYS_PER_PASS, |file, f| {
