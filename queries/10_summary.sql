@@ -1,4 +1,5 @@
 -- title: Tổng hợp kết quả giải quyết hồ sơ theo xã
+-- role: summary
 -- Per commune and for the area: dossiers received in the period and what became of
 -- them. A commune that sent no dossier export has NULLs (shown as missing), never 0.
 WITH in_period AS (

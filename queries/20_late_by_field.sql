@@ -1,4 +1,5 @@
 -- title: Hồ sơ giải quyết trễ hạn theo lĩnh vực
+-- role: late_by_field
 SELECT
     c.commune_code,
     c.commune,

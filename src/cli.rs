@@ -28,6 +28,11 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
+    /// Worker threads for reading files and running queries (default: config
+    /// engine.threads, else every core).
+    #[arg(long, global = true, value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -91,6 +96,12 @@ pub enum Command {
         /// Rows shown by --format table (0: all).
         #[arg(long, default_value_t = 100)]
         max_rows: usize,
+    },
+    /// A starter config and editable copies of the built-in queries and templates in
+    /// DIR (default: the current folder); never overwrites a file.
+    Init {
+        /// Folder to write into (created if missing).
+        dir: Option<PathBuf>,
     },
     /// Dry run: what would be detected and rejected, per file; writes nothing.
     Check {

@@ -34,7 +34,7 @@ pub async fn session(config: &Config) -> Result<SessionContext> {
     })?;
     let ctx = SessionContext::new_with_config(
         SessionConfig::new()
-            .with_target_partitions(2)
+            .with_target_partitions(config.threads)
             .with_information_schema(true),
     );
     for table in Table::ALL {

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-/// Exit codes of the SPEC.
+/// Exit codes, as the README documents them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitStatus {
     /// 0: success.
@@ -39,6 +39,14 @@ pub enum Error {
     Usage(String),
 
     /// A whole input file could not be read as an export (rows are rejects instead).
+    #[error("{path}: {source}")]
+    Input {
+        path: PathBuf,
+        #[source]
+        source: crate::ingest::FileError,
+    },
+
+    /// A file of the report (query, template) is unusable.
     #[error("{path}: {message}")]
     File { path: PathBuf, message: String },
 

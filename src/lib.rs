@@ -5,10 +5,12 @@
 //! 1. [`ingest`]: every configured export is detected (encoding, delimiter, header
 //!    line), decoded, mapped to canonical columns and validated row by row; bad rows
 //!    become rejects, the newest snapshot of each dossier wins.
-//! 2. [`warehouse`]: the canonical tables are written as zstd Parquet, partitioned by
-//!    commune, into a new version that is published atomically.
-//! 3. [`report`]: the SQL files of `queries/` run on [`engine`] (DataFusion) over the
-//!    warehouse; their results are rendered as Markdown and JSON.
+//! 2. [`warehouse`] (the storage layer, which imports neither `ingest` nor `config`):
+//!    parsed rows are staged in the parse cache as zstd Parquet, then a new version,
+//!    partitioned by commune, is published atomically.
+//! 3. [`report`]: the report's queries (built in, see [`query::bundled`], plus those
+//!    of a `queries/` folder) run on [`engine`] (DataFusion) over the warehouse; their
+//!    results are rendered as Markdown, HTML, XLSX, JSON and (on request) CSV.
 //!
 //! [`commands`] wires them to the command line ([`cli`]); [`config`] resolves the
 //! TOML configuration; [`error`] maps every failure to an exit code.

@@ -1,5 +1,5 @@
 //! `commune-report`: parse the command line, set up logging, run the command and
-//! map its outcome to the SPEC's exit code.
+//! map its outcome to the exit code the README documents.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -19,7 +19,11 @@ fn main() -> ExitCode {
             let mut message = format!("error: {err}");
             let mut source = std::error::Error::source(&err);
             while let Some(cause) = source {
-                message.push_str(&format!("\n  caused by: {cause}"));
+                // Most messages already quote their cause; print only what is new.
+                let text = cause.to_string();
+                if !message.contains(&text) {
+                    message.push_str(&format!("\n  caused by: {text}"));
+                }
                 source = cause.source();
             }
             eprintln!("{message}");

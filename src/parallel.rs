@@ -7,15 +7,19 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::error::{Error, Result};
 
-/// Worker threads: the cores available to this process.
-pub fn workers() -> usize {
+/// The cores available to this process: the default number of worker threads.
+pub fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
 
-/// `f` over every item, on up to [`workers`] threads. After a failure no new item is
-/// started.
-pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> Result<R> + Sync) -> Result<Vec<R>> {
-    let threads = workers().min(items.len());
+/// `f` over every item, on up to `threads` threads. Items are started in input order
+/// and none after a failure, so every item before a failing one has run.
+pub fn map<T: Sync, R: Send>(
+    threads: usize,
+    items: &[T],
+    f: impl Fn(&T) -> Result<R> + Sync,
+) -> Result<Vec<R>> {
+    let threads = threads.min(items.len());
     if threads <= 1 {
         return items.iter().map(f).collect();
     }
@@ -58,17 +62,30 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> Result<R> + Sync) ->
 mod tests {
     use super::*;
 
+    use std::time::Duration;
+
     #[test]
     fn results_in_input_order() {
         let items: Vec<u64> = (0..100).collect();
-        let squares = map(&items, |&i| Ok(i * i)).expect("map");
+        // Early items finish last, so an order of completion would not pass.
+        let squares = map(4, &items, |&i| {
+            if i < 3 {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Ok(i * i)
+        })
+        .expect("map");
         assert_eq!(squares, items.iter().map(|i| i * i).collect::<Vec<_>>());
     }
 
     #[test]
     fn first_failure_in_input_order_is_reported() {
         let items: Vec<u64> = (0..50).collect();
-        let err = map(&items, |&i| {
+        // Item 7 fails last in time: another thread reaches item 30 and fails first.
+        let err = map(2, &items, |&i| {
+            if i == 7 {
+                std::thread::sleep(Duration::from_millis(200));
+            }
             if i == 7 || i == 30 {
                 Err(Error::Invariant(format!("item {i}")))
             } else {

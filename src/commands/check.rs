@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use crate::config::{Config, CsvOverrides};
 use crate::error::{Error, ExitStatus, Result};
-use crate::ingest::aliases::FileKind;
 use crate::ingest::discover::{self, SourceFile, date_in_name};
 use crate::ingest::probe::probe;
 use crate::ingest::source::Source;
+use crate::warehouse::columns::FileKind;
 
 pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<ExitStatus> {
     let known = discover::discover(config)?;

@@ -8,9 +8,10 @@ use tracing::{info, warn};
 
 use crate::config::Config;
 use crate::error::{Error, ExitStatus, Result};
-use crate::ingest::aliases::FileKind;
-use crate::ingest::cache::Cache;
-use crate::ingest::{self, FileRecord, Ingested, Options};
+use crate::ingest::{self, Ingested, Options};
+use crate::warehouse::cache::Cache;
+use crate::warehouse::columns::FileKind;
+use crate::warehouse::files::FileRecord;
 use crate::warehouse::runs::Manifest;
 use crate::warehouse::write;
 
@@ -22,15 +23,17 @@ pub fn ingest(
     manifest: &mut Manifest,
 ) -> Result<(Ingested, ExitStatus)> {
     let data = ingest::ingest(config, options)?;
-    manifest.set_inputs(&data.files);
-    let status = quality(config, &data.files);
+    let records: Vec<FileRecord> = data.records().cloned().collect();
+    manifest.set_inputs(&records);
+    let status = quality(config, &records);
     let (label, code) = match status {
         ExitStatus::QualityThreshold => ("quality_threshold", 3),
         _ => ("published", 0),
     };
     manifest.finish(label, code, None);
-    let version = write::write_version(config, &data, manifest)?;
-    write::publish(config, &version)?;
+    let codes: Vec<&str> = config.communes.iter().map(|c| c.code.as_str()).collect();
+    let version = write::write_version(&config.warehouse, &codes, &data.files, manifest)?;
+    write::publish(&config.warehouse, &version)?;
     Cache::beside(&config.warehouse).keep_only(&data.used);
     info!(version = %version.id, warehouse = %config.warehouse.display(), "published");
     Ok((data, status))
@@ -77,8 +80,7 @@ pub fn with_manifest(
 fn print_counts(config: &Config, data: &Ingested, out: &mut dyn Write) -> std::io::Result<()> {
     for commune in &config.communes {
         let files: Vec<_> = data
-            .files
-            .iter()
+            .records()
             .filter(|f| f.commune_code == commune.code)
             .collect();
         let rejected: u64 = files.iter().map(|f| f.rejected).sum();

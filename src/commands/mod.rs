@@ -2,6 +2,7 @@
 
 mod check;
 mod ingest;
+mod init;
 mod report;
 mod run;
 mod sql;
@@ -13,9 +14,16 @@ use crate::ingest::Options;
 use crate::lock::RunLock;
 
 pub fn execute(cli: &Cli) -> Result<ExitStatus> {
-    let config = Config::load(&cli.config)?;
+    if let Command::Init { dir } = &cli.command {
+        let dir = dir.clone().unwrap_or_else(|| ".".into());
+        return init::init(&dir, &mut std::io::stdout().lock());
+    }
+    let mut config = Config::load(&cli.config)?;
+    if let Some(threads) = cli.threads {
+        config.threads = usize::from(threads);
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+        .worker_threads(config.threads)
         .enable_all()
         .build()
         .map_err(|e| Error::io("starting the query runtime", e))?;
@@ -25,7 +33,7 @@ pub fn execute(cli: &Cli) -> Result<ExitStatus> {
         Command::Run { .. } | Command::Ingest { .. } | Command::Report { .. } => {
             Some(RunLock::acquire(&config.warehouse)?)
         }
-        Command::Sql { .. } | Command::Check { .. } => None,
+        Command::Sql { .. } | Command::Check { .. } | Command::Init { .. } => None,
     };
     match &cli.command {
         Command::Run {
@@ -68,5 +76,8 @@ pub fn execute(cli: &Cli) -> Result<ExitStatus> {
             &mut stdout,
         )),
         Command::Check { files } => check::check(&config, files, &mut stdout),
+        Command::Init { .. } => Err(crate::error::Error::Invariant(
+            "init runs before the config is read".into(),
+        )),
     }
 }

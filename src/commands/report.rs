@@ -1,4 +1,4 @@
-//! `report`: queries/*.sql over the current warehouse -> `reports/<as_of>/`.
+//! `report`: the report's queries over the current warehouse -> `reports/<as_of>/`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -29,6 +29,7 @@ pub async fn build_and_write(
     as_of: Option<NaiveDate>,
     formats: Formats,
 ) -> Result<(Report, PathBuf)> {
+    let folder = config.queries_folder()?;
     let ctx = engine::session(config).await?;
     let as_of = match as_of.or(config.as_of) {
         Some(d) => d,
@@ -48,7 +49,7 @@ pub async fn build_and_write(
     }
     engine::register_period(&ctx, config.period_start, as_of)?;
     let report = report::build(config, &ctx, as_of).await?;
-    let dir = report::write_all(&config.reports, &config.queries, &report, formats)?;
+    let dir = report::write_all(&config.reports, folder, &report, formats)?;
     info!(dir = %dir.display(), "report written");
     Ok((report, dir))
 }

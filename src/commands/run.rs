@@ -11,6 +11,7 @@ use super::report::build_and_write;
 use crate::config::Config;
 use crate::error::{Error, ExitStatus, Result};
 use crate::ingest::Options;
+use crate::report::model::role;
 use crate::report::{Formats, Report, markdown::cell};
 
 pub fn run(
@@ -20,6 +21,8 @@ pub fn run(
     options: Options,
     out: &mut dyn Write,
 ) -> Result<ExitStatus> {
+    // A bad queries folder is a config error: found before anything is published.
+    config.queries_folder()?;
     with_manifest(config, "run", |manifest| {
         let (_, status) = ingest(config, options, manifest)?;
         let (report, dir) = runtime.block_on(build_and_write(config, as_of, Formats::DEFAULT))?;
@@ -31,7 +34,7 @@ pub fn run(
 }
 
 fn print_summary(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    let Some(summary) = report.section("10_summary") else {
+    let Some(summary) = report.by_role(role::SUMMARY) else {
         return Ok(());
     };
     let columns = [

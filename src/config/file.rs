@@ -15,6 +15,8 @@ pub struct ConfigFile {
     #[serde(default)]
     pub quality: QualitySection,
     #[serde(default)]
+    pub engine: EngineSection,
+    #[serde(default)]
     pub communes: Vec<CommuneSection>,
 }
 
@@ -32,7 +34,8 @@ pub struct ReportSection {
 pub struct PathsSection {
     pub warehouse: String,
     pub reports: String,
-    pub queries: String,
+    /// Default: `queries` beside the config, used when it exists.
+    pub queries: Option<String>,
 }
 
 impl Default for PathsSection {
@@ -40,7 +43,7 @@ impl Default for PathsSection {
         PathsSection {
             warehouse: "warehouse".into(),
             reports: "reports".into(),
-            queries: "queries".into(),
+            queries: None,
         }
     }
 }
@@ -57,6 +60,13 @@ impl Default for QualitySection {
             max_reject_ratio: 0.05,
         }
     }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EngineSection {
+    /// Worker threads for reading files and running queries; default: every core.
+    pub threads: Option<usize>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 use encoding_rs::Encoding;
 
 use crate::error::{Error, Result};
-use crate::ingest::aliases::Column;
 use crate::text::fold;
+use crate::warehouse::columns::Column;
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -27,8 +27,15 @@ pub struct Config {
     pub as_of: Option<NaiveDate>,
     pub warehouse: PathBuf,
     pub reports: PathBuf,
+    /// The folder of the analyst's own queries and templates; `queries_named` when
+    /// the config names it (then it must exist), else the default `queries` beside the
+    /// config, used only when present.
     pub queries: PathBuf,
+    pub queries_named: bool,
     pub max_reject_ratio: f64,
+    /// Worker threads for reading files and for the query engine (`engine.threads`,
+    /// `--threads`, else every core).
+    pub threads: usize,
     pub communes: Vec<Commune>,
 }
 
@@ -106,14 +113,27 @@ impl Config {
         for (key, value) in [
             ("paths.warehouse", &raw.paths.warehouse),
             ("paths.reports", &raw.paths.reports),
-            ("paths.queries", &raw.paths.queries),
+            (
+                "paths.queries",
+                raw.paths.queries.as_ref().unwrap_or(&"queries".to_string()),
+            ),
         ] {
             if value.trim().is_empty() {
                 return Err(err(key, "must not be empty".into()));
             }
         }
+        let threads = match raw.engine.threads {
+            Some(0) => return Err(err("engine.threads", "must be at least 1".into())),
+            Some(n) => n,
+            None => crate::parallel::cores(),
+        };
         if raw.communes.is_empty() {
-            return Err(err("communes", "no [[communes]] configured".into()));
+            return Err(err(
+                "communes",
+                "no [[communes]] configured; add one [[communes]] block per commune \
+                 (code, name, dossiers)"
+                    .into(),
+            ));
         }
 
         let mut codes = HashSet::new();
@@ -181,15 +201,35 @@ impl Config {
             path: path.to_path_buf(),
             warehouse: base_dir.join(&raw.paths.warehouse),
             reports: base_dir.join(&raw.paths.reports),
-            queries: base_dir.join(&raw.paths.queries),
+            queries: base_dir.join(raw.paths.queries.as_deref().unwrap_or("queries")),
+            queries_named: raw.paths.queries.is_some(),
             base_dir,
             title: raw.report.title,
             area: raw.report.area,
             period_start,
             as_of,
             max_reject_ratio: ratio,
+            threads,
             communes,
         })
+    }
+
+    /// The folder whose queries and templates add to the built-in report, if any.
+    pub fn queries_folder(&self) -> Result<Option<&Path>> {
+        if self.queries.is_dir() {
+            return Ok(Some(&self.queries));
+        }
+        if self.queries_named {
+            return Err(Error::config(
+                &self.path,
+                format!(
+                    "key `paths.queries`: {} is not a folder; create it (`commune-report \
+                     init` writes an editable copy of the built-in queries) or remove the key",
+                    self.queries.display()
+                ),
+            ));
+        }
+        Ok(None)
     }
 
     /// `path` relative to the config's folder when it lies under it (for `source_file`).

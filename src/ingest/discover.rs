@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, Utc};
 use tracing::warn;
 
-use super::aliases::FileKind;
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::warehouse::columns::FileKind;
 
 #[derive(Debug, Clone)]
 pub struct SourceFile {

@@ -3,8 +3,9 @@
 
 use csv::StringRecord;
 
-use super::aliases::{Column, FileKind, lookup};
+use super::aliases::lookup;
 use crate::text::{clean, fold};
+use crate::warehouse::columns::{Column, FileKind};
 
 /// How one file's columns map to canonical ones.
 #[derive(Debug, Clone)]

@@ -3,14 +3,16 @@
 //! physical lines) -> `header` + `aliases` (header line, column mapping) -> `values`
 //! (dates, numbers, labels) -> `rows` (typed row or reject) -> `snapshot` (newest wins).
 //!
-//! Parsed rows and rejects stream into the parse cache (`spill`, `cache`), so memory
-//! does not grow with the files; an unchanged file is not parsed again. Every data
-//! row ends loaded, superseded or rejected; the count is checked per file.
+//! Parsed rows and rejects stream into the storage layer's parse cache
+//! (`warehouse::staging`, `warehouse::cache`; `chunks` builds their columns), so
+//! memory does not grow with the files; an unchanged file is not parsed again. Every
+//! data row ends loaded, superseded or rejected; the count is checked per file.
 
 pub mod aliases;
-pub mod cache;
+mod chunks;
 mod decode;
 pub mod discover;
+mod file_error;
 mod header;
 pub mod probe;
 pub mod reader;
@@ -19,8 +21,9 @@ pub mod rows;
 mod snapshot;
 pub mod sniff;
 pub mod source;
-pub mod spill;
 pub mod values;
+
+pub use file_error::FileError;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -28,57 +31,38 @@ use std::path::{Path, PathBuf};
 use std::io::IsTerminal;
 
 use arrow::buffer::BooleanBuffer;
-use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 use tracing::{debug, info, warn};
 
-use self::aliases::FileKind;
-use self::cache::{Cache, Parsed};
+use self::chunks::{DossierChunk, IndicatorChunk, ProcedureChunk, RejectChunk, RejectRow};
 use self::discover::SourceFile;
 use self::record::Record;
 use self::rows::RowState;
 use self::source::Source;
-use self::spill::{
-    Chunk, DossierChunk, IndicatorChunk, ProcedureChunk, RejectChunk, RejectRow, Spill,
-};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::warehouse::batches::PerFile;
+use crate::warehouse::cache::{self, Cache, Parsed};
+use crate::warehouse::columns::FileKind;
+use crate::warehouse::files::{FileRecord, StagedFile};
+use crate::warehouse::staging::{Chunk, Spill};
 
 const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-
-/// One input file: what was detected and how its rows ended (the `files` table).
-#[derive(Debug, Clone)]
-pub struct FileRecord {
-    pub commune_code: String,
-    pub kind: FileKind,
-    pub source_file: String,
-    pub sha256: String,
-    pub bytes: u64,
-    pub encoding: String,
-    pub delimiter: String,
-    pub header_line: u64,
-    pub snapshot_date: NaiveDate,
-    pub data_rows: u64,
-    pub loaded: u64,
-    pub superseded: u64,
-    pub rejected: u64,
-    pub blank_lines: u64,
-}
 
 /// What `ingest` read. Rows are not held here: they are in the parse cache, one
 /// entry per file, with a mask of the rows that survive the snapshot merge.
 #[derive(Debug, Default)]
 pub struct Ingested {
     /// In application order: per commune and kind, oldest snapshot first.
-    pub files: Vec<FileRecord>,
-    /// Per file: the cache entry holding its parsed rows and rejects (None: empty file).
-    pub entries: Vec<Option<PathBuf>>,
-    /// Per file: which of its parsed rows are kept (the newest snapshot wins), one
-    /// bit per row.
-    pub keep: Vec<BooleanBuffer>,
+    pub files: Vec<StagedFile>,
     /// Cache keys this run used.
     pub used: HashSet<String>,
+}
+
+impl Ingested {
+    pub fn records(&self) -> impl Iterator<Item = &FileRecord> {
+        self.files.iter().map(|f| &f.record)
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -107,7 +91,7 @@ pub fn ingest(config: &Config, options: Options) -> Result<Ingested> {
     }
     let cache = Cache::beside(&config.warehouse);
     let progress = progress_bar(sources.len() as u64);
-    let read = crate::parallel::map(&sources, |source| {
+    let read = crate::parallel::map(config.threads, &sources, |source| {
         progress.set_message(source.rel.clone());
         let one = read_one(config, &cache, options, source);
         progress.inc(1);
@@ -121,13 +105,15 @@ pub fn ingest(config: &Config, options: Options) -> Result<Ingested> {
         if let Some(first) = seen.insert(key, source.rel.clone()) {
             warn!(file = %source.rel, "same bytes as {first}: its rows count once");
         }
-        out.files.push(one.record);
-        out.entries.push(one.entry);
-        out.keep.push(BooleanBuffer::new_unset(0));
+        out.files.push(StagedFile {
+            record: one.record,
+            entry: one.entry,
+            keep: BooleanBuffer::new_unset(0),
+        });
         out.used.extend(one.key);
     }
-    apply_snapshots(&mut out)?;
-    for f in &out.files {
+    apply_snapshots(&mut out.files, config.threads)?;
+    for f in out.records() {
         if f.data_rows != f.loaded + f.superseded + f.rejected {
             return Err(Error::Invariant(format!(
                 "{}: {} data rows but {} loaded + {} superseded + {} rejected",
@@ -160,10 +146,10 @@ fn progress_bar(files: u64) -> ProgressBar {
     ProgressBar::new(files).with_style(style)
 }
 
-fn file_error(source: &SourceFile) -> impl Fn(String) -> Error + '_ {
-    move |message| Error::File {
+fn file_error(source: &SourceFile) -> impl Fn(FileError) -> Error + '_ {
+    move |e| Error::Input {
         path: source.path.clone(),
-        message,
+        source: e,
     }
 }
 
@@ -227,13 +213,8 @@ fn read_one(
         snapshot_date: source.snapshot_date,
         source_file: source.rel.clone(),
     };
-    let key = Cache::key(
-        &sniffed.sha256,
-        source.kind,
-        &commune.csv,
-        &commune.columns,
-        &per_file,
-    );
+    let settings = format!("{:?}|{:?}", commune.csv, commune.columns);
+    let key = Cache::key(&sniffed.sha256, source.kind, &settings, &per_file);
     let cached = if options.full_refresh {
         None
     } else {
@@ -355,27 +336,28 @@ fn stream<C: Chunk>(
 /// groups (a commune's files of one kind) are merged in parallel, and a group larger
 /// than [`snapshot::KEYS_PER_PASS`] keys is merged in several passes, so memory does
 /// not grow with a commune's size.
-fn apply_snapshots(out: &mut Ingested) -> Result<()> {
+fn apply_snapshots(files: &mut [StagedFile], threads: usize) -> Result<()> {
     let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = 0;
-    while start < out.files.len() {
-        let (code, kind) = (&out.files[start].commune_code, out.files[start].kind);
-        let end = (start..out.files.len())
-            .find(|&i| &out.files[i].commune_code != code || out.files[i].kind != kind)
-            .unwrap_or(out.files.len());
+    while start < files.len() {
+        let (code, kind) = (&files[start].record.commune_code, files[start].record.kind);
+        let end = (start..files.len())
+            .find(|&i| &files[i].record.commune_code != code || files[i].record.kind != kind)
+            .unwrap_or(files.len());
         groups.push(start..end);
         start = end;
     }
-    let masks = crate::parallel::map(&groups, |range| {
-        let kind = out.files[range.start].kind;
-        let lens: Vec<usize> = out.files[range.clone()]
+    let staged: &[StagedFile] = files;
+    let masks = crate::parallel::map(threads, &groups, |range| {
+        let group = &staged[range.clone()];
+        let kind = group[0].record.kind;
+        let lens: Vec<usize> = group
             .iter()
             // A cache record that does not add up is caught by the merge's row check.
-            .map(|f| f.data_rows.saturating_sub(f.rejected) as usize)
+            .map(|f| f.record.data_rows.saturating_sub(f.record.rejected) as usize)
             .collect();
-        let entries = &out.entries[range.clone()];
         snapshot::newest_wins_in_passes(&lens, snapshot::KEYS_PER_PASS, |file, f| {
-            match &entries[file] {
+            match &group[file].entry {
                 Some(dir) => read_keys(&dir.join(cache::ROWS), kind, f),
                 None => Ok(()),
             }
@@ -384,9 +366,9 @@ fn apply_snapshots(out: &mut Ingested) -> Result<()> {
     for (range, masks) in groups.into_iter().zip(masks) {
         for (i, keep) in range.zip(masks) {
             let loaded = keep.count_set_bits() as u64;
-            out.files[i].loaded = loaded;
-            out.files[i].superseded = keep.len() as u64 - loaded;
-            out.keep[i] = keep;
+            files[i].record.loaded = loaded;
+            files[i].record.superseded = keep.len() as u64 - loaded;
+            files[i].keep = keep;
         }
     }
     Ok(())

@@ -4,11 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use super::aliases::{Column, FileKind};
+use super::file_error::FileError;
 use super::reader::{self, Counts, Detected};
 use super::rows::{self, RowState};
 use super::source::Source;
 use crate::config::CsvOverrides;
+use crate::warehouse::columns::{Column, FileKind};
 
 const EXAMPLE_LINES: usize = 10;
 
@@ -41,7 +42,7 @@ pub fn probe(
     kind: FileKind,
     csv: &CsvOverrides,
     columns: &[(String, Column)],
-) -> Result<Probe, String> {
+) -> Result<Probe, FileError> {
     let detected = reader::detect(source, kind, csv, columns)?;
     let mut warnings = RowState::default();
     let mut rejects: BTreeMap<&'static str, ReasonTally> = BTreeMap::new();

@@ -3,13 +3,14 @@
 
 use csv::{ByteRecord, StringRecord};
 
-use super::aliases::{Column, FileKind};
 use super::decode::{Tracked, open_text};
+use super::file_error::FileError;
 use super::header::{HeaderMap, map_header};
 use super::record::Record;
 use super::sniff::{Sniffed, sniff};
 use super::source::Source;
 use crate::config::CsvOverrides;
+use crate::warehouse::columns::{Column, FileKind};
 
 /// Lines searched for the header before giving up on a delimiter.
 const MAX_PREAMBLE_RECORDS: usize = 60;
@@ -62,7 +63,7 @@ pub fn detect(
     kind: FileKind,
     csv: &CsvOverrides,
     columns: &[(String, Column)],
-) -> Result<Detected, String> {
+) -> Result<Detected, FileError> {
     detect_with(source, sniff(source, csv.encoding)?, kind, csv, columns)
 }
 
@@ -73,14 +74,14 @@ pub fn detect_with(
     kind: FileKind,
     csv: &CsvOverrides,
     columns: &[(String, Column)],
-) -> Result<Detected, String> {
+) -> Result<Detected, FileError> {
     let delimiters: &[u8] = match &csv.delimiter {
         Some(d) => std::slice::from_ref(d),
         None => &DELIMITERS,
     };
     let mut best: Option<Detected> = None;
     for &delimiter in delimiters {
-        let text = open_text(source, &sniffed).map_err(|e| format!("cannot read: {e}"))?;
+        let text = open_text(source, &sniffed).map_err(FileError::Read)?;
         let (tracked, lines) = Tracked::new(text, b'"', u64::MAX);
         let mut reader = csv_reader(tracked, delimiter);
         let mut record = StringRecord::new();
@@ -116,27 +117,11 @@ pub fn detect_with(
             }
         }
     }
-    best.ok_or_else(|| no_header_message(kind, csv))
-}
-
-fn no_header_message(kind: FileKind, csv: &CsvOverrides) -> String {
-    let keys: Vec<&str> = kind.header_keys().iter().map(|c| c.name()).collect();
-    let example = match kind {
-        FileKind::Dossiers => "\"Mã hồ sơ\" and \"Ngày tiếp nhận\"",
-        FileKind::Procedures => "\"Mã thủ tục\" and \"Tên thủ tục\"",
-        FileKind::Indicators => "\"Chỉ tiêu\" and \"Giá trị\"",
-    };
-    let where_ = match csv.header_line {
-        Some(l) => format!("on line {l} (csv.header_line)"),
-        None => format!("in the first {MAX_PREAMBLE_RECORDS} lines"),
-    };
-    format!(
-        "no header line found {where_}: a {} export needs columns for {} (for example \
-         {example}); if this file names them differently, map its headers with \
-         `columns = {{ \"<header>\" = \"<column>\" }}` in the commune's config",
-        kind.as_str(),
-        keys.join(" and ")
-    )
+    best.ok_or(FileError::NoHeader {
+        kind,
+        header_line: csv.header_line,
+        searched: MAX_PREAMBLE_RECORDS,
+    })
 }
 
 /// Streams the data records below the header: `on_row(record, line)` for every
@@ -145,8 +130,8 @@ pub fn read_records(
     source: &Source,
     detected: &Detected,
     mut on_row: impl FnMut(&Record<'_>, u64),
-) -> Result<Counts, String> {
-    let text = open_text(source, &detected.sniffed).map_err(|e| format!("cannot read: {e}"))?;
+) -> Result<Counts, FileError> {
+    let text = open_text(source, &detected.sniffed).map_err(FileError::Read)?;
     let (tracked, lines) = Tracked::new(text, b'"', detected.header_line);
     let mut reader = csv_reader(tracked, detected.delimiter);
     let mut fields = ByteRecord::new();
@@ -161,7 +146,7 @@ pub fn read_records(
                     .position()
                     .map(|p| lines.borrow_mut().line_of(p.byte()))
                     .unwrap_or(0);
-                return Err(format!("unreadable near line {line}: {e}"));
+                return Err(FileError::Csv { line, source: e });
             }
         }
         let is_data = index > detected.header_record;
@@ -172,9 +157,7 @@ pub fn read_records(
         let offset = fields.position().map_or(0, |p| p.byte());
         let line = lines.borrow_mut().line_of(offset);
         let Some(record) = Record::new(&fields) else {
-            return Err(format!(
-                "unreadable near line {line}: the text is not UTF-8 after decoding"
-            ));
+            return Err(FileError::NotText { line });
         };
         if record.iter().all(|c| c.trim().is_empty()) {
             counts.blank_lines += 1;
@@ -190,11 +173,11 @@ pub fn read_records(
 /// The delimiter of a file that is not (yet) recognised as an export: the candidate
 /// giving the most records of one consistent width above one field. Used by `check`
 /// for files without a header and by the corpus tests.
-pub fn sniff_dialect(source: &Source) -> Result<(Sniffed, u8), String> {
+pub fn sniff_dialect(source: &Source) -> Result<(Sniffed, u8), FileError> {
     let sniffed = sniff(source, None)?;
     let mut best = (b',', 0usize);
     for delimiter in DELIMITERS {
-        let text = open_text(source, &sniffed).map_err(|e| format!("cannot read: {e}"))?;
+        let text = open_text(source, &sniffed).map_err(FileError::Read)?;
         let mut reader = csv_reader(text, delimiter);
         let mut widths: Vec<usize> = Vec::new();
         let mut record = StringRecord::new();
@@ -223,8 +206,8 @@ pub fn raw_records(
     sniffed: &Sniffed,
     delimiter: u8,
     mut on_record: impl FnMut(&StringRecord),
-) -> Result<u64, String> {
-    let text = open_text(source, sniffed).map_err(|e| format!("cannot read: {e}"))?;
+) -> Result<u64, FileError> {
+    let text = open_text(source, sniffed).map_err(FileError::Read)?;
     let mut reader = csv_reader(text, delimiter);
     let mut record = StringRecord::new();
     let mut n = 0;
@@ -235,7 +218,12 @@ pub fn raw_records(
                 on_record(&record);
             }
             Ok(false) => return Ok(n),
-            Err(e) => return Err(format!("unreadable after {n} records: {e}")),
+            Err(e) => {
+                return Err(FileError::CsvAfter {
+                    records: n,
+                    source: e,
+                });
+            }
         }
     }
 }
@@ -289,7 +277,9 @@ mod tests {
         let err = detect(&source, FileKind::Dossiers, &CsvOverrides::default(), &[])
             .expect_err("no header");
         assert!(
-            err.contains("dossier_id") && err.contains("columns ="),
+            matches!(err, FileError::NoHeader { .. })
+                && err.to_string().contains("dossier_id")
+                && err.to_string().contains("columns ="),
             "{err}"
         );
     }

@@ -1,19 +1,20 @@
 //! Stages 4-5: one data record -> a typed row, or a reject saying why.
 //!
-//! A row is rejected for the SPEC's reasons only (missing required value, unreadable
-//! date or number, unknown status, field count that does not fit the header,
-//! completed before received, footer line); everything else is loaded as written.
+//! A row is rejected for the reasons the README documents only (missing required
+//! value, unreadable date or number, unknown status, field count that does not fit
+//! the header, completed before received, footer line); everything else is loaded
+//! as written.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::aliases::Column;
 use super::header::HeaderMap;
 use super::record::Record;
 use super::values::{self, Channel, Status, Timeliness};
 use crate::text::{clean, fold, slug, trim};
+use crate::warehouse::columns::Column;
 
 /// Why a record was not loaded (file and line are added by the reader).
 #[derive(Debug, Clone, PartialEq)]
@@ -426,9 +427,9 @@ pub fn masked_raw(record: &Record<'_>, map: &HeaderMap, delimiter: u8) -> String
 
 #[cfg(test)]
 mod tests {
-    use super::super::aliases::FileKind;
     use super::super::header::map_header;
     use super::*;
+    use crate::warehouse::columns::FileKind;
     use csv::StringRecord;
 
     fn header() -> HeaderMap {

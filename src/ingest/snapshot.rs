@@ -11,7 +11,8 @@ use arrow::buffer::{BooleanBuffer, MutableBuffer};
 use crate::error::{Error, Result};
 
 /// Keys one pass of the merge holds at most (about 50 bytes each with the table), so
-/// memory stays the same whatever the size of a commune.
+/// the merge's memory is bounded whatever the size of a commune (it still holds one
+/// bit per row for the keep masks).
 pub const KEYS_PER_PASS: usize = 1 << 20;
 
 /// Seed of the bucket hash: fixed, so a run's passes are reproducible.

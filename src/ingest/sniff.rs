@@ -9,6 +9,7 @@ use std::io::Read;
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1258};
 use sha2::{Digest, Sha256};
 
+use super::file_error::FileError;
 use super::source::Source;
 
 const CHUNK: usize = 64 * 1024;
@@ -35,8 +36,8 @@ impl Sniffed {
 
 /// Hashes `path` and detects its encoding; `forced` (from the config) skips detection
 /// but the bytes must still be valid in it.
-pub fn sniff(source: &Source, forced: Option<&'static Encoding>) -> Result<Sniffed, String> {
-    let mut file = source.open().map_err(|e| format!("cannot open: {e}"))?;
+pub fn sniff(source: &Source, forced: Option<&'static Encoding>) -> Result<Sniffed, FileError> {
+    let mut file = source.open().map_err(FileError::Open)?;
     let mut hasher = Sha256::new();
     // A UTF-8 sequence cut by a read is carried to the front of the buffer (at most 3
     // bytes), so every byte is validated once and nothing is copied per chunk.
@@ -49,7 +50,7 @@ pub fn sniff(source: &Source, forced: Option<&'static Encoding>) -> Result<Sniff
     loop {
         let n = file
             .read(&mut buf[carry..CHUNK + carry])
-            .map_err(|e| format!("cannot read: {e}"))?;
+            .map_err(FileError::Read)?;
         if n == 0 {
             break;
         }
@@ -94,11 +95,11 @@ pub fn sniff(source: &Source, forced: Option<&'static Encoding>) -> Result<Sniff
             Some(bad) => match first_undefined_1258(source)? {
                 None => (WINDOWS_1258, false),
                 Some((offset, byte)) => {
-                    return Err(format!(
-                        "byte 0x{byte:02X} at offset {offset} is valid in neither UTF-8 (first \
-                         bad sequence at offset {bad}) nor Windows-1258; re-export the file as \
-                         UTF-8 or set csv.encoding for this commune"
-                    ));
+                    return Err(FileError::Undecodable {
+                        byte,
+                        offset,
+                        first_bad_utf8: bad,
+                    });
                 }
             },
         },
@@ -106,19 +107,13 @@ pub fn sniff(source: &Source, forced: Option<&'static Encoding>) -> Result<Sniff
     if encoding == UTF_8
         && let Some(bad) = first_invalid_utf8
     {
-        return Err(format!(
-            "invalid UTF-8 at byte offset {bad}; re-export the file as UTF-8 or set \
-             csv.encoding for this commune"
-        ));
+        return Err(FileError::InvalidUtf8 { offset: bad });
     }
     if encoding != UTF_16LE
         && encoding != UTF_16BE
         && let Some(offset) = first_nul
     {
-        return Err(format!(
-            "NUL byte at offset {offset}: binary data, or UTF-16 without a byte-order mark \
-             (then set csv.encoding = \"utf-16le\" for this commune)"
-        ));
+        return Err(FileError::NulByte { offset });
     }
     Ok(Sniffed {
         sha256,
@@ -130,14 +125,12 @@ pub fn sniff(source: &Source, forced: Option<&'static Encoding>) -> Result<Sniff
 
 /// The first byte Windows-1258 leaves undefined (WHATWG maps them to C1 controls).
 /// A second pass, made only for files that are not UTF-8.
-fn first_undefined_1258(source: &Source) -> Result<Option<(u64, u8)>, String> {
-    let mut file = source.open().map_err(|e| format!("cannot open: {e}"))?;
+fn first_undefined_1258(source: &Source) -> Result<Option<(u64, u8)>, FileError> {
+    let mut file = source.open().map_err(FileError::Open)?;
     let mut buf = vec![0u8; CHUNK];
     let mut offset: u64 = 0;
     loop {
-        let n = file
-            .read(&mut buf)
-            .map_err(|e| format!("cannot read: {e}"))?;
+        let n = file.read(&mut buf).map_err(FileError::Read)?;
         if n == 0 {
             return Ok(None);
         }
@@ -166,7 +159,7 @@ fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
-    fn sniff_bytes(bytes: &[u8]) -> Result<Sniffed, String> {
+    fn sniff_bytes(bytes: &[u8]) -> Result<Sniffed, FileError> {
         sniff(&Source::Bytes(bytes), None)
     }
 
@@ -207,19 +200,33 @@ mod tests {
         bytes.extend_from_slice(b"\xC3(");
         let bad = bytes.len() - 2;
         let err = sniff(&Source::Bytes(&bytes), Some(UTF_8)).expect_err("invalid");
-        assert!(err.contains(&format!("offset {bad}")), "{err}");
+        assert!(
+            matches!(err, FileError::InvalidUtf8 { offset } if offset == bad as u64),
+            "{err}"
+        );
         // A sequence cut at the very end of the file is invalid too.
         let err = sniff(&Source::Bytes("aế".as_bytes()[..3].as_ref()), Some(UTF_8))
             .expect_err("truncated");
-        assert!(err.contains("offset 1"), "{err}");
+        assert!(matches!(err, FileError::InvalidUtf8 { offset: 1 }), "{err}");
     }
 
     #[test]
     fn undecodable_bytes_name_their_offset() {
         let err = sniff_bytes(b"ab\xC3(\x8D\n").expect_err("neither");
-        assert!(err.contains("0x8D at offset 4"), "{err}");
+        assert!(
+            matches!(
+                err,
+                FileError::Undecodable {
+                    byte: 0x8D,
+                    offset: 4,
+                    first_bad_utf8: 2
+                }
+            ),
+            "{err}"
+        );
+        assert!(err.to_string().contains("0x8D at offset 4"), "{err}");
         let err = sniff_bytes(b"a\x00b").expect_err("nul");
-        assert!(err.contains("offset 1"), "{err}");
+        assert!(matches!(err, FileError::NulByte { offset: 1 }), "{err}");
     }
 
     #[test]

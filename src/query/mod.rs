@@ -1,6 +1,8 @@
-//! The SQL files of `queries/`: loading them in name order and running them
-//! read-only. Each file is one statement and becomes one report section.
+//! The report's SQL: the built-in query files merged with those of a `queries/`
+//! folder, and running them read-only. Each file is one statement and becomes one
+//! report section.
 
+pub mod bundled;
 pub mod describe;
 pub mod format;
 pub mod shell;
@@ -10,22 +12,101 @@ use std::path::{Path, PathBuf};
 use arrow::record_batch::RecordBatch;
 use datafusion::execution::context::SessionContext;
 use datafusion::sql::parser::DFParser;
+use serde::Serialize;
 
 use crate::engine;
 use crate::error::{Error, Result};
 
+/// Where a query file or template of the report came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Compiled into the binary.
+    BuiltIn,
+    /// The `queries/` folder beside the config.
+    Folder,
+}
+
 #[derive(Debug, Clone)]
 pub struct QueryFile {
+    /// File name, such as `NN_name.sql`.
+    pub file: String,
+    /// Where errors point: the file in the folder, or the built-in's name.
     pub path: PathBuf,
-    /// File stem, e.g. `10_summary`: the section's id.
+    pub origin: Origin,
+    /// File stem (`NN_name`): the section's id.
     pub id: String,
     /// From a leading `-- title:` comment, else the file name.
     pub title: String,
+    /// From a leading `-- role:` comment: what the code finds the section by
+    /// (`summary`, `late_by_field`), whatever the file is called.
+    pub role: Option<String>,
     pub sql: String,
 }
 
-/// Every `*.sql` file of `dir`, sorted by name.
-pub fn load(dir: &Path) -> Result<Vec<QueryFile>> {
+impl QueryFile {
+    fn new(file: String, path: PathBuf, origin: Origin, sql: String) -> QueryFile {
+        let id = file.strip_suffix(".sql").unwrap_or(&file).to_string();
+        QueryFile {
+            title: header_value(&sql, "title").unwrap_or_else(|| id.clone()),
+            role: header_value(&sql, "role"),
+            file,
+            path,
+            origin,
+            id,
+            sql,
+        }
+    }
+}
+
+/// The built-in query files, in name order.
+pub fn built_in() -> Vec<QueryFile> {
+    bundled::QUERIES
+        .iter()
+        .map(|(file, sql)| {
+            QueryFile::new(
+                file.to_string(),
+                PathBuf::from(format!("(built-in) {file}")),
+                Origin::BuiltIn,
+                sql.to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The report's query files in name order: the built-in ones, where `folder` (if
+/// any) adds its own `*.sql` files; a folder file replaces the built-in one of the
+/// same file name, or of the same role.
+pub fn load(folder: Option<&Path>) -> Result<Vec<QueryFile>> {
+    let mut queries = built_in();
+    let Some(dir) = folder else {
+        return Ok(queries);
+    };
+    let own = load_folder(dir)?;
+    for (i, q) in own.iter().enumerate() {
+        if let Some(role) = &q.role
+            && let Some(other) = own[..i].iter().find(|o| o.role.as_ref() == Some(role))
+        {
+            return Err(Error::File {
+                path: q.path.clone(),
+                message: format!(
+                    "declares `-- role: {role}` like {}; one section per role",
+                    other.file
+                ),
+            });
+        }
+    }
+    queries.retain(|b| {
+        !own.iter()
+            .any(|q| q.file == b.file || (q.role.is_some() && q.role == b.role))
+    });
+    queries.extend(own);
+    queries.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok(queries)
+}
+
+/// Every `*.sql` file of `dir`.
+fn load_folder(dir: &Path) -> Result<Vec<QueryFile>> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         Error::io(
             format!(
@@ -50,28 +131,24 @@ pub fn load(dir: &Path) -> Result<Vec<QueryFile>> {
         .map(|path| {
             let sql = std::fs::read_to_string(&path)
                 .map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
-            let id = path
-                .file_stem()
+            let file = path
+                .file_name()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let title = title_of(&sql).unwrap_or_else(|| id.clone());
-            Ok(QueryFile {
-                path,
-                id,
-                title,
-                sql,
-            })
+            Ok(QueryFile::new(file, path, Origin::Folder, sql))
         })
         .collect()
 }
 
-fn title_of(sql: &str) -> Option<String> {
+/// The value of a `-- key: value` line in the file's leading comment block.
+fn header_value(sql: &str, key: &str) -> Option<String> {
     sql.lines()
         .map(str::trim)
         .take_while(|l| l.starts_with("--") || l.is_empty())
         .find_map(|l| {
             let rest = l.trim_start_matches('-').trim();
-            rest.strip_prefix("title:")
+            rest.strip_prefix(key)
+                .and_then(|r| r.strip_prefix(':'))
                 .map(|t| t.trim().to_string())
                 .filter(|t| !t.is_empty())
         })
@@ -115,15 +192,80 @@ mod tests {
     use super::*;
 
     #[test]
-    fn title_comes_from_the_leading_comment() {
+    fn title_and_role_come_from_the_leading_comment() {
         assert_eq!(
-            title_of("-- title: Hồ sơ trễ hạn\nSELECT 1").as_deref(),
+            header_value("-- title: Hồ sơ trễ hạn\nSELECT 1", "title").as_deref(),
             Some("Hồ sơ trễ hạn")
         );
         assert_eq!(
-            title_of("-- just a note\n\n--title:X\nSELECT 1").as_deref(),
+            header_value("-- just a note\n\n--title:X\nSELECT 1", "title").as_deref(),
             Some("X")
         );
-        assert_eq!(title_of("SELECT 1 -- title: no"), None);
+        assert_eq!(header_value("SELECT 1 -- title: no", "title"), None);
+        let q = "-- title: T\n-- role: summary\nSELECT 1";
+        assert_eq!(header_value(q, "role").as_deref(), Some("summary"));
+        assert_eq!(header_value("-- roles: x\nSELECT 1", "role"), None);
+    }
+
+    #[test]
+    fn every_built_in_query_has_a_title_and_the_roles_the_report_needs() {
+        let queries = built_in();
+        assert!(!queries.is_empty());
+        for q in &queries {
+            assert_ne!(q.title, q.id, "{} has no -- title:", q.file);
+        }
+        for role in ["summary", "late_by_field"] {
+            let n = queries
+                .iter()
+                .filter(|q| q.role.as_deref() == Some(role))
+                .count();
+            assert_eq!(n, 1, "role {role}");
+        }
+    }
+
+    #[test]
+    fn a_folder_adds_files_and_replaces_by_name_or_role() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let first = built_in().pop().expect("a built-in query");
+        // Same name as a built-in: replaces it.
+        std::fs::write(dir.path().join(&first.file), "-- title: Mine\nSELECT 1").expect("w");
+        // The summary under another name: replaces the built-in summary.
+        std::fs::write(
+            dir.path().join("99_my_summary.sql"),
+            "-- title: S\n-- role: summary\nSELECT 2",
+        )
+        .expect("w");
+        std::fs::write(dir.path().join("98_extra.sql"), "SELECT 3").expect("w");
+        std::fs::write(dir.path().join("notes.txt"), "not a query").expect("w");
+        let merged = load(Some(dir.path())).expect("load");
+        let replaced = merged.iter().find(|q| q.file == first.file).expect("first");
+        assert_eq!(
+            (replaced.origin, replaced.title.as_str()),
+            (Origin::Folder, "Mine")
+        );
+        let summaries: Vec<_> = merged
+            .iter()
+            .filter(|q| q.role.as_deref() == Some("summary"))
+            .map(|q| q.file.as_str())
+            .collect();
+        assert_eq!(summaries, ["99_my_summary.sql"]);
+        assert!(merged.iter().any(|q| q.file == "98_extra.sql"));
+        assert_eq!(merged.len(), built_in().len() + 1);
+        let mut names: Vec<_> = merged.iter().map(|q| q.file.clone()).collect();
+        names.sort();
+        assert_eq!(
+            names,
+            merged.iter().map(|q| q.file.clone()).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn two_folder_files_with_one_role_are_an_error() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for f in ["a.sql", "b.sql"] {
+            std::fs::write(dir.path().join(f), "-- role: summary\nSELECT 1").expect("w");
+        }
+        let err = load(Some(dir.path())).expect_err("two summaries");
+        assert!(err.to_string().contains("a.sql"), "{err}");
     }
 }

@@ -5,14 +5,15 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::model::Report;
+use super::model::{Report, role};
 use super::vn;
 
 const LABEL_WIDTH: f64 = 140.0;
 const BAR_WIDTH: f64 = 560.0;
 const ROW: f64 = 30.0;
 
-/// (summary column, CSS class suffix, legend label), in drawing order.
+/// (summary column, which is also the segment's CSS class; legend label), in drawing
+/// order.
 const SEGMENTS: [(&str, &str); 7] = [
     ("early", "Trước hạn"),
     ("on_time", "Đúng hạn"),
@@ -57,7 +58,7 @@ pub struct Chart {
 /// Bars for the communes that delivered (not the area total, which would dwarf them).
 pub fn progress_bars(report: &Report) -> Chart {
     let rows: Vec<_> = report
-        .section("10_summary")
+        .by_role(role::SUMMARY)
         .map(|s| {
             s.rows
                 .iter()

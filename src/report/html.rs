@@ -12,10 +12,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::model::Report;
-use super::{cells, labels, vn};
+use super::{cells, labels, templates, vn};
 use crate::error::{Error, Result};
-
-const BUILT_IN: &str = include_str!("templates/report.html");
 
 #[derive(Serialize)]
 struct Column {
@@ -37,20 +35,15 @@ struct HtmlSection {
     rows: Vec<HtmlRow>,
 }
 
-pub fn render(report: &Report, queries_dir: &Path) -> Result<String> {
-    let custom = queries_dir.join("templates/report.html");
-    let source = match std::fs::read_to_string(&custom) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => BUILT_IN.to_string(),
-        Err(e) => return Err(Error::io(format!("reading {}", custom.display()), e)),
-    };
+pub fn render(report: &Report, folder: Option<&Path>) -> Result<String> {
+    let source = templates::load(folder, templates::HTML)?;
     let mut env = Environment::new();
     let template_error = |e: minijinja::Error| Error::File {
-        path: custom.clone(),
+        path: source.path.clone(),
         message: format!("HTML template: {e}"),
     };
     // The name ends in .html, so minijinja escapes every interpolated value.
-    env.add_template_owned("report.html", source)
+    env.add_template_owned("report.html", source.source.clone())
         .map_err(template_error)?;
     let sections: Vec<HtmlSection> = report
         .sections
@@ -84,6 +77,7 @@ pub fn render(report: &Report, queries_dir: &Path) -> Result<String> {
     template
         .render(context! {
             meta => &report.meta,
+            definition => report.meta.definition(),
             period_start => vn::date(report.meta.period_start),
             as_of => vn::date(report.meta.as_of),
             paragraphs => &report.narrative,

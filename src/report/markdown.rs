@@ -27,18 +27,7 @@ pub fn render(report: &Report) -> String {
         table(&mut out, section);
     }
     let _ = writeln!(out, "## Nguồn dữ liệu\n");
-    let _ = writeln!(
-        out,
-        "{} {} · cấu hình `{}` · truy vấn: {}\n",
-        m.tool,
-        m.version,
-        m.config,
-        m.queries
-            .iter()
-            .map(|q| format!("`{q}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let _ = writeln!(out, "{}\n", escape(&m.definition()));
     let _ = writeln!(out, "| Mã xã | Loại | Tệp | Ngày dữ liệu | SHA-256 |");
     let _ = writeln!(out, "|---|---|---|---|---|");
     for i in &m.inputs {

@@ -1,6 +1,8 @@
-//! The consolidated report: `model` runs the queries into a typed report, one
-//! renderer per format writes it, `write` publishes `reports/<as_of>/`.
+//! The consolidated report: `build` runs the queries into the typed report of
+//! `model`, `narrative` words it, one renderer per format writes it, `write`
+//! publishes `reports/<as_of>/`.
 
+mod build;
 pub mod cells;
 mod chart;
 mod csv_out;
@@ -9,9 +11,11 @@ pub mod labels;
 pub mod markdown;
 pub mod model;
 pub mod narrative;
+pub mod templates;
 pub mod vn;
 mod write;
 pub mod xlsx;
 
-pub use model::{Report, build};
+pub use build::build;
+pub use model::Report;
 pub use write::{Formats, write_all};

@@ -1,16 +1,12 @@
 //! The report as data: metadata (provenance) plus one section per query file.
-//! Every renderer (Markdown, JSON, ...) works from this model, never from the engine.
-
-use std::path::Path;
+//! Every renderer (Markdown, HTML, XLSX, JSON, CSV) works from this model, never
+//! from the engine.
 
 use chrono::NaiveDate;
-use datafusion::execution::context::SessionContext;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::config::Config;
-use crate::error::{Error, Result};
-use crate::query::{self, format::json_array};
+use crate::query::Origin;
 
 pub type Row = Map<String, Value>;
 
@@ -32,7 +28,17 @@ pub struct Meta {
     pub version: &'static str,
     pub config: String,
     pub inputs: Vec<Input>,
-    pub queries: Vec<String>,
+    /// Every query file, built in or from the queries folder.
+    pub queries: Vec<Provenance>,
+    /// The templates used, built in or from `<queries>/templates/`.
+    pub templates: Vec<Provenance>,
+}
+
+/// One file of the report's definition and where it came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct Provenance {
+    pub file: String,
+    pub origin: Origin,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -46,76 +52,60 @@ pub struct Input {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Section {
-    /// The query file's stem, e.g. `10_summary`.
+    /// The query file's stem.
     pub id: String,
     pub title: String,
+    /// The role its query file declares (`-- role:`), if any.
+    pub role: Option<String>,
     pub columns: Vec<String>,
     pub rows: Vec<Row>,
+}
+
+impl Meta {
+    /// The report's definition for a reader: tool, config, and which query files and
+    /// templates were built in and which came from the queries folder.
+    pub fn definition(&self) -> String {
+        let list = |items: &[Provenance], origin: Origin| {
+            items
+                .iter()
+                .filter(|p| p.origin == origin)
+                .map(|p| p.file.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut text = format!("{} {} · cấu hình {}", self.tool, self.version, self.config);
+        for (what, items) in [("truy vấn", &self.queries), ("mẫu", &self.templates)] {
+            for (origin, label) in [
+                (Origin::BuiltIn, "tích hợp sẵn"),
+                (Origin::Folder, "từ thư mục queries"),
+            ] {
+                let files = list(items, origin);
+                if !files.is_empty() {
+                    text.push_str(&format!(" · {what} {label}: {files}"));
+                }
+            }
+        }
+        text
+    }
+}
+
+/// Sections the code looks for, by the role their query file declares.
+pub mod role {
+    pub const SUMMARY: &str = "summary";
+    pub const LATE_BY_FIELD: &str = "late_by_field";
 }
 
 impl Report {
     pub fn section(&self, id: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.id == id)
     }
+
+    /// The section whose query declares `role` (see [`role`]).
+    pub fn by_role(&self, role: &str) -> Option<&Section> {
+        by_role(&self.sections, role)
+    }
 }
 
-/// Runs every query of `config.queries` over `ctx` (which has `report_period`).
-pub async fn build(config: &Config, ctx: &SessionContext, as_of: NaiveDate) -> Result<Report> {
-    let queries = query::load(&config.queries)?;
-    if queries.is_empty() {
-        return Err(Error::File {
-            path: config.queries.clone(),
-            message: "no .sql files: the report would be empty".into(),
-        });
-    }
-    let mut sections = Vec::with_capacity(queries.len());
-    for q in &queries {
-        let batches = query::run(ctx, q).await?;
-        let schema = match batches.first() {
-            Some(b) => b.schema(),
-            None => ctx
-                .sql_with_options(&q.sql, crate::engine::read_only())
-                .await?
-                .schema()
-                .inner()
-                .clone(),
-        };
-        let rows: Vec<Row> = serde_json::from_slice(&json_array(&batches)?)
-            .map_err(|e| Error::Invariant(format!("{}: result is not JSON rows: {e}", q.id)))?;
-        sections.push(Section {
-            id: q.id.clone(),
-            title: q.title.clone(),
-            columns: schema.fields().iter().map(|f| f.name().clone()).collect(),
-            rows,
-        });
-    }
-    let inputs_sql = "SELECT commune_code, kind, source_file, sha256, \
-                      CAST(snapshot_date AS VARCHAR) AS snapshot_date \
-                      FROM files ORDER BY commune_code, kind, source_file";
-    let batches = ctx.sql(inputs_sql).await?.collect().await?;
-    let inputs: Vec<Input> = serde_json::from_slice(&json_array(&batches)?)
-        .map_err(|e| Error::Invariant(format!("files table is not JSON rows: {e}")))?;
-    let mut report = Report {
-        meta: Meta {
-            title: config.title.clone(),
-            area: config.area.clone(),
-            period_start: config.period_start,
-            as_of,
-            tool: env!("CARGO_PKG_NAME"),
-            version: env!("CARGO_PKG_VERSION"),
-            config: file_name(&config.path),
-            inputs,
-            queries: queries.iter().map(|q| file_name(&q.path)).collect(),
-        },
-        narrative: Vec::new(),
-        sections,
-    };
-    report.narrative = super::narrative::paragraphs(&report, &config.queries)?;
-    Ok(report)
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+pub fn by_role<'s>(sections: &'s [Section], role: &str) -> Option<&'s Section> {
+    sections.iter().find(|s| s.role.as_deref() == Some(role))
 }

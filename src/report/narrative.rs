@@ -1,23 +1,18 @@
 //! The narrative paragraphs, in the register of the commune reports the press
 //! quotes («Từ ngày 1-7-2025 đến nay, … đã tiếp nhận 1.962 hồ sơ thuộc 13 lĩnh vực,
-//! trong đó đã giải quyết 1.931 hồ sơ …»), generated from the summary and late-by-field
-//! sections through an editable template (`templates/narrative.txt`, or
-//! `<queries>/templates/narrative.txt` when present). Sentences adapt to the data: no
-//! late dossiers, all online, nothing sent.
-
-use std::path::Path;
+//! trong đó đã giải quyết 1.931 hồ sơ …»), generated from the sections whose queries
+//! declare the roles `summary` and `late_by_field`, through an editable template
+//! (`narrative.txt`, built in or from `<queries>/templates/`). Sentences adapt to the
+//! data: no late dossiers, all online, nothing sent.
 
 use minijinja::{Environment, context};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::model::{Report, Row};
+use super::model::{Report, Row, role};
+use super::templates::Template;
 use super::vn;
 use crate::error::{Error, Result};
-
-const SUMMARY: &str = "10_summary";
-const LATE_BY_FIELD: &str = "20_late_by_field";
-const BUILT_IN: &str = include_str!("templates/narrative.txt");
 
 /// A figure for the template: `n` to compare, `text` to print.
 #[derive(Serialize)]
@@ -49,28 +44,26 @@ fn figure(row: &Row, key: &str) -> Figure {
     }
 }
 
-/// One paragraph per commune, then one for the area; empty when the report has no
-/// summary section (an analyst replaced the queries).
-pub fn paragraphs(report: &Report, queries_dir: &Path) -> Result<Vec<String>> {
-    let Some(summary) = report.section(SUMMARY) else {
+/// One paragraph per commune, then one for the area; empty when no query declares
+/// the summary role (an analyst replaced the queries).
+pub fn paragraphs(report: &Report, template: &Template) -> Result<Vec<String>> {
+    let Some(summary) = report.by_role(role::SUMMARY) else {
+        tracing::warn!(
+            "no query declares `-- role: {}`: the report has no narrative",
+            role::SUMMARY
+        );
         return Ok(Vec::new());
     };
-    let custom = queries_dir.join("templates/narrative.txt");
-    let source = match std::fs::read_to_string(&custom) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => BUILT_IN.to_string(),
-        Err(e) => return Err(Error::io(format!("reading {}", custom.display()), e)),
-    };
     let template_error = |e: minijinja::Error| Error::File {
-        path: custom.clone(),
+        path: template.path.clone(),
         message: format!("narrative template: {e}"),
     };
     let mut env = Environment::new();
-    env.add_template_owned("narrative.txt", source)
+    env.add_template_owned(template.name, template.source.clone())
         .map_err(template_error)?;
-    let template = env.get_template("narrative.txt").map_err(template_error)?;
+    let template = env.get_template(template.name).map_err(template_error)?;
     let late_rows = report
-        .section(LATE_BY_FIELD)
+        .by_role(role::LATE_BY_FIELD)
         .map(|s| s.rows.as_slice())
         .unwrap_or(&[]);
     let since = vn::date(report.meta.period_start);

@@ -18,7 +18,7 @@ pub struct Formats {
 }
 
 impl Formats {
-    /// The SPEC's default: everything but CSV.
+    /// The default: everything but CSV.
     pub const DEFAULT: Formats = Formats {
         md: true,
         html: true,
@@ -56,7 +56,7 @@ impl Formats {
 /// Renders the requested formats; returns the report folder.
 pub fn write_all(
     reports: &Path,
-    queries: &Path,
+    queries: Option<&Path>,
     report: &Report,
     formats: Formats,
 ) -> Result<PathBuf> {

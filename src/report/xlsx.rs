@@ -64,17 +64,7 @@ fn build(report: &Report) -> Result<Vec<u8>, XlsxError> {
         sources.write_string(r, 4, &i.sha256)?;
     }
     let last = m.inputs.len() as u32 + 2;
-    sources.write_string(
-        last,
-        0,
-        format!(
-            "{} {} · cấu hình {} · truy vấn: {}",
-            m.tool,
-            m.version,
-            m.config,
-            m.queries.join(", ")
-        ),
-    )?;
+    sources.write_string(last, 0, m.definition())?;
     sources.set_freeze_panes(1, 0)?;
     sources.autofit();
     book.save_to_buffer()

@@ -7,9 +7,9 @@ use arrow::array::{ArrayRef, Date32Array, StringArray, UInt64Array};
 use arrow::record_batch::RecordBatch;
 use chrono::NaiveDate;
 
+use super::files::FileRecord;
 use super::schema::Table;
 use crate::error::{Error, Result};
-use crate::ingest::FileRecord;
 
 /// Days from 0001-01-01 (CE) to 1970-01-01, Arrow's Date32 epoch.
 const EPOCH_DAYS_FROM_CE: i32 = 719_163;

@@ -1,9 +1,16 @@
-//! The Parquet warehouse: `schema` names the tables, `batches` turns canonical rows
-//! into Arrow, `write` writes a version and publishes it.
+//! The Parquet warehouse, the storage layer under `ingest`: `columns` and `schema`
+//! name the canonical columns and tables, `files` is one input file as handed over by
+//! ingest, `staging` streams parsed rows into the parse `cache` (already as warehouse
+//! files), `batches` builds Arrow batches, `write` writes a version and publishes it,
+//! `runs` keeps the run history. Nothing here imports `ingest` or `config`.
 
 pub mod batches;
+pub mod cache;
+pub mod columns;
+pub mod files;
 pub mod runs;
 pub mod schema;
+pub mod staging;
 pub mod write;
 
 pub use schema::Table;

@@ -12,8 +12,8 @@ use arrow::record_batch::RecordBatch;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::files::FileRecord;
 use crate::error::{Error, Result};
-use crate::ingest::FileRecord;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct InputFile {

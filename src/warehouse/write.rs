@@ -21,12 +21,12 @@ use parquet::schema::types::ColumnPath;
 use tracing::debug;
 
 use super::batches;
+use super::cache;
+use super::columns::FileKind;
+use super::files::StagedFile;
 use super::runs::{self, Manifest};
 use super::schema::{PARTITION_COLUMN, Table};
-use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::ingest::aliases::FileKind;
-use crate::ingest::{Ingested, cache};
 
 /// A version directory being written.
 pub struct Version {
@@ -78,13 +78,19 @@ pub fn table_of(kind: FileKind) -> Table {
     }
 }
 
-/// Writes every table of `data` into a fresh version directory. Each input file's
-/// rows are one Parquet file of its commune's partition, taken from the parse cache:
-/// hard-linked when all of them survive the snapshot merge, left out when none does,
-/// rewritten with the survivors otherwise.
-pub fn write_version(config: &Config, data: &Ingested, manifest: &Manifest) -> Result<Version> {
+/// Writes every table into a fresh version directory beside `warehouse`, with a
+/// `files` partition for each of `communes` (codes, in config order). Each input
+/// file's rows are one Parquet file of its commune's partition, taken from the parse
+/// cache: hard-linked when all of them survive the snapshot merge, left out when none
+/// does, rewritten with the survivors otherwise.
+pub fn write_version(
+    warehouse: &Path,
+    communes: &[&str],
+    files: &[StagedFile],
+    manifest: &Manifest,
+) -> Result<Version> {
     let id = manifest.run_id.as_str();
-    let dir = versions_dir(&config.warehouse).join(id);
+    let dir = versions_dir(warehouse).join(id);
     if dir.exists() {
         fs::remove_dir_all(&dir)
             .map_err(|e| Error::io(format!("clearing {}", dir.display()), e))?;
@@ -92,36 +98,36 @@ pub fn write_version(config: &Config, data: &Ingested, manifest: &Manifest) -> R
     for table in Table::ALL {
         create_dir(&dir.join(table.name()))?;
     }
-    for commune in &config.communes {
-        let of_commune: Vec<usize> = (0..data.files.len())
-            .filter(|&i| data.files[i].commune_code == commune.code)
+    for &code in communes {
+        let of_commune: Vec<usize> = (0..files.len())
+            .filter(|&i| files[i].record.commune_code == code)
             .collect();
         for &i in &of_commune {
-            let Some(entry) = &data.entries[i] else {
+            let staged = &files[i];
+            let Some(entry) = &staged.entry else {
                 continue;
             };
-            let file = &data.files[i];
             let part = format!("part-{i:05}.parquet");
-            let table = table_of(file.kind);
-            let rows = partition_dir(&dir, table, &commune.code).join(&part);
-            publish_rows(&entry.join(cache::ROWS), table, &data.keep[i], &rows)?;
-            if file.rejected > 0 {
-                let rejects = partition_dir(&dir, Table::Rejects, &commune.code).join(&part);
+            let table = table_of(staged.record.kind);
+            let rows = partition_dir(&dir, table, code).join(&part);
+            publish_rows(&entry.join(cache::ROWS), table, &staged.keep, &rows)?;
+            if staged.record.rejected > 0 {
+                let rejects = partition_dir(&dir, Table::Rejects, code).join(&part);
                 link_or_copy(&entry.join(cache::REJECTS), &rejects)?;
             }
         }
-        let files: Vec<_> = of_commune.iter().map(|&i| &data.files[i]).collect();
+        let records: Vec<_> = of_commune.iter().map(|&i| &files[i].record).collect();
         let mut part = Partition::at(
-            partition_dir(&dir, Table::Files, &commune.code).join("part-0.parquet"),
+            partition_dir(&dir, Table::Files, code).join("part-0.parquet"),
             properties(Table::Files),
         );
-        part.write(&batches::files_batch(&files)?)?;
+        part.write(&batches::files_batch(&records)?)?;
         part.finish()?;
     }
     let runs = dir.join("runs");
     create_dir(&runs)?;
     let mut history = Partition::at(runs.join("runs.parquet"), zstd().build());
-    history.write(&runs::history_batch(&config.warehouse, manifest)?)?;
+    history.write(&runs::history_batch(warehouse, manifest)?)?;
     history.finish()?;
     sync_dir_tree(&dir)?;
     Ok(Version {
@@ -252,10 +258,11 @@ fn sync_dir_tree(dir: &Path) -> Result<()> {
         .map_err(|e| Error::io(format!("syncing {}", dir.display()), e))
 }
 
-/// Points `<warehouse>` at `version` with an atomic rename, then removes versions
-/// older than the one it replaced (kept for readers still holding it).
-pub fn publish(config: &Config, version: &Version) -> Result<()> {
-    let link = &config.warehouse;
+/// Points `<warehouse>` at `version` with an atomic rename, then removes every
+/// version but the new one and the one it replaced (kept for readers still holding
+/// it), and leftover temporary links of killed runs.
+pub fn publish(warehouse: &Path, version: &Version) -> Result<()> {
+    let link = warehouse;
     if let Ok(meta) = fs::symlink_metadata(link)
         && !meta.file_type().is_symlink()
     {

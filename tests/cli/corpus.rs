@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use commune_report::config::CsvOverrides;
-use commune_report::ingest::aliases::FileKind;
+use commune_report::ingest::FileError;
 use commune_report::ingest::probe::probe;
 use commune_report::ingest::reader;
 use commune_report::ingest::source::Source;
+use commune_report::warehouse::columns::FileKind;
 use serde_json::Value;
 
 /// Generous for a debug build; the largest corpus file is under 200 KB.
@@ -67,7 +68,7 @@ fn is_test_input(path: &Path) -> bool {
 #[derive(Debug)]
 enum Outcome {
     Loaded { rows: u64, rejected: u64 },
-    FileError(String),
+    FileError(FileError),
 }
 
 fn ingest_as_dossiers(path: &Path) -> Outcome {
@@ -77,12 +78,12 @@ fn ingest_as_dossiers(path: &Path) -> Outcome {
             rows: p.counts.data_rows,
             rejected: p.rejected(),
         },
-        Err(message) => {
+        Err(error) => {
             // Not an export: the generic parser must still end cleanly on it.
             if let Ok((sniffed, delimiter)) = reader::sniff_dialect(&source) {
                 let _ = reader::raw_records(&source, &sniffed, delimiter, |_| {});
             }
-            Outcome::FileError(message)
+            Outcome::FileError(error)
         }
     }
 }
@@ -111,12 +112,9 @@ fn every_corpus_file_ends_in_a_clear_outcome() {
                 assert!(rejected <= rows);
                 with_rejects += 1;
             }
-            Outcome::FileError(message) => {
-                assert!(
-                    message.len() > 20,
-                    "{}: vague error {message:?}",
-                    path.display()
-                );
+            Outcome::FileError(error) => {
+                let bytes = std::fs::read(path).expect("read corpus file");
+                assert_error_fits_the_bytes(path, &bytes, &error);
                 errors += 1;
             }
         }
@@ -125,7 +123,40 @@ fn every_corpus_file_ends_in_a_clear_outcome() {
         "{} corpus files: {loaded} loaded, {with_rejects} with rejected rows, {errors} file-level errors",
         files.len()
     );
-    assert_eq!(loaded + with_rejects + errors, files.len());
+}
+
+/// A file-level error must be true of the file: checked against the bytes
+/// independently of the reader (std's UTF-8 check, a search for NUL).
+fn assert_error_fits_the_bytes(path: &Path, bytes: &[u8], error: &FileError) {
+    let name = path.display();
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    match error {
+        FileError::NulByte { offset } => {
+            assert!(!utf16, "{name}: NUL reported in UTF-16");
+            assert_eq!(bytes.get(*offset as usize), Some(&0), "{name}: {error}");
+        }
+        FileError::InvalidUtf8 { offset }
+        | FileError::Undecodable {
+            first_bad_utf8: offset,
+            ..
+        } => {
+            let valid = std::str::from_utf8(bytes)
+                .err()
+                .map(|e| e.valid_up_to() as u64);
+            assert_eq!(valid, Some(*offset), "{name}: {error}");
+        }
+        FileError::NoHeader { .. } => {
+            let text = error.to_string();
+            assert!(
+                text.contains("columns ="),
+                "{name}: says what to do: {text}"
+            );
+        }
+        FileError::Csv { line, .. } | FileError::NotText { line } => {
+            assert!(*line > 0, "{name}: names its line: {error}");
+        }
+        other => panic!("{name}: unexpected file error {other}"),
+    }
 }
 
 #[test]

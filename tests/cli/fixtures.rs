@@ -130,20 +130,62 @@ fn check(dir: &Path, expected: &Value) {
     }
 }
 
+fn fixture(name: &str) {
+    let dir = super::manifest_dir().join("tests/fixtures").join(name);
+    let expected: Value =
+        serde_json::from_slice(&std::fs::read(dir.join("expected.json")).expect("read"))
+            .expect("expected.json is JSON");
+    check(&dir, &expected);
+}
+
+/// One test per fixture folder, so one failure does not hide the others.
+macro_rules! fixtures {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                fixture(stringify!($name));
+            }
+        )*
+        const LISTED: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+fixtures!(
+    bad_date,
+    blank_lines,
+    bom,
+    completed_before_received,
+    cr_only,
+    crlf,
+    footer,
+    missing_required,
+    nfd_headers,
+    pipe,
+    portal_names,
+    quoted_line_break,
+    semicolon,
+    title_block,
+    two_snapshots,
+    unknown_status,
+    utf16,
+    utf16be,
+    windows1258,
+    wrong_field_count,
+);
+
 #[test]
-fn every_fixture_gives_its_expected_counts() {
+fn every_fixture_folder_has_its_test() {
     let root = super::manifest_dir().join("tests/fixtures");
-    let mut dirs: Vec<_> = std::fs::read_dir(&root)
+    let mut on_disk: Vec<String> = std::fs::read_dir(&root)
         .expect("tests/fixtures")
         .map(|e| e.expect("entry").path())
         .filter(|p| p.join("expected.json").is_file())
+        .map(|p| p.file_name().expect("name").to_string_lossy().into_owned())
         .collect();
-    dirs.sort();
-    assert!(dirs.len() >= 15, "only {} fixtures", dirs.len());
-    for dir in dirs {
-        let expected: Value =
-            serde_json::from_slice(&std::fs::read(dir.join("expected.json")).expect("read"))
-                .expect("expected.json is JSON");
-        check(&dir, &expected);
-    }
+    on_disk.sort();
+    assert_eq!(
+        on_disk, LISTED,
+        "add the new fixture folder to fixtures!(...)"
+    );
 }

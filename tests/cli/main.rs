@@ -11,6 +11,7 @@ use serde_json::Value;
 mod corpus;
 mod faults;
 mod fixtures;
+mod portable;
 mod report;
 mod sample;
 mod sql;
@@ -21,17 +22,17 @@ fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A work directory holding a config that reads the repository's `data/` and
-/// `queries/` but writes its warehouse and reports inside the directory.
+/// A work directory holding a config that reads the repository's `data/` but writes
+/// its warehouse and reports inside the directory. It has no `queries/` folder, as
+/// after installing the binary: the report is the built-in one.
 pub struct Workdir {
     _dir: tempfile::TempDir,
     pub root: PathBuf,
 }
 
 impl Workdir {
-    /// The repository's config, `data/` linked and `queries/` copied (so a test may
-    /// add a query), in a fresh directory: source paths and report bytes are exactly
-    /// those of a run from the repository root.
+    /// The repository's config and `data/` linked, in a fresh directory: source
+    /// paths and report figures are exactly those of a run from the repository root.
     pub fn sample() -> Workdir {
         Workdir::sample_with(|text| text.to_string())
     }
@@ -42,17 +43,6 @@ impl Workdir {
         let root = dir.path().to_path_buf();
         std::os::unix::fs::symlink(manifest_dir().join("data"), root.join("data"))
             .expect("link data");
-        std::fs::create_dir(root.join("queries")).expect("queries dir");
-        for entry in std::fs::read_dir(manifest_dir().join("queries")).expect("queries") {
-            let path = entry.expect("entry").path();
-            if path.is_file() {
-                std::fs::copy(
-                    &path,
-                    root.join("queries").join(path.file_name().expect("name")),
-                )
-                .expect("copy query");
-            }
-        }
         let text = std::fs::read_to_string(manifest_dir().join("commune-report.toml"))
             .expect("repository config");
         std::fs::write(root.join("commune-report.toml"), edit(&text)).expect("write config");

@@ -124,6 +124,7 @@ fn hostile_text_is_escaped_in_html_and_neutralised_in_xlsx_and_csv() {
 #[test]
 fn a_dropped_in_query_becomes_a_section_everywhere() {
     let w = Workdir::sample();
+    std::fs::create_dir(w.root.join("queries")).expect("queries dir");
     std::fs::write(
         w.root.join("queries/99_extra.sql"),
         "-- title: Hồ sơ nộp qua bưu chính\nSELECT commune, count(*) AS dossiers \
@@ -221,7 +222,7 @@ fn a_commune_that_sent_nothing_is_missing_not_zero() {
 #[test]
 fn the_narrative_template_is_an_editable_file() {
     let w = Workdir::sample();
-    std::fs::create_dir(w.root.join("queries/templates")).expect("templates dir");
+    std::fs::create_dir_all(w.root.join("queries/templates")).expect("templates dir");
     std::fs::write(
         w.root.join("queries/templates/narrative.txt"),
         "{% if not area %}Xã {{ name }}: {{ received.text }} hồ sơ, \

@@ -4,7 +4,7 @@
 #![no_main]
 
 use commune_report::config::CsvOverrides;
-use commune_report::ingest::aliases::FileKind;
+use commune_report::warehouse::columns::FileKind;
 use commune_report::ingest::probe::probe;
 use commune_report::ingest::source::Source;
 use libfuzzer_sys::fuzz_target;

@@ -10,10 +10,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::aliases::{Column, FileKind};
-use crate::config::CsvOverrides;
+use super::batches::PerFile;
+use super::columns::FileKind;
 use crate::error::{Error, Result};
-use crate::warehouse::batches::PerFile;
 
 /// Bumped when the cached layout or parsing rules change.
 const FORMAT: u32 = 2;
@@ -44,20 +43,15 @@ pub struct Cache {
 impl Cache {
     pub fn beside(warehouse: &Path) -> Cache {
         Cache {
-            dir: crate::warehouse::sibling(warehouse, "cache"),
+            dir: super::sibling(warehouse, "cache"),
         }
     }
 
-    pub fn key(
-        sha256: &str,
-        kind: FileKind,
-        csv: &CsvOverrides,
-        columns: &[(String, Column)],
-        per_file: &PerFile,
-    ) -> String {
-        // The per-file columns are in the cached rows, so they are part of the key.
+    pub fn key(sha256: &str, kind: FileKind, settings: &str, per_file: &PerFile) -> String {
+        // The per-file columns are in the cached rows, so they are part of the key;
+        // `settings` are the parsing overrides, as the caller spells them.
         let settings = format!(
-            "{FORMAT}|{}|{sha256}|{}|{csv:?}|{columns:?}|{per_file:?}",
+            "{FORMAT}|{}|{sha256}|{}|{settings}|{per_file:?}",
             env!("CARGO_PKG_VERSION"),
             kind.as_str()
         );

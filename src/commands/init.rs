@@ -1,0 +1,63 @@
+//! `init [DIR]`: a starter config and editable copies of the built-in queries and
+//! templates, to begin from. Never overwrites: if any of the files exists, nothing is
+//! written.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, ExitStatus, Result};
+use crate::query::bundled;
+
+const STARTER_CONFIG: &str = include_str!("../config/starter.toml");
+pub const CONFIG_NAME: &str = "commune-report.toml";
+
+pub fn init(dir: &Path, out: &mut dyn Write) -> Result<ExitStatus> {
+    let queries = dir.join("queries");
+    let mut files: Vec<(PathBuf, &str)> = vec![(dir.join(CONFIG_NAME), STARTER_CONFIG)];
+    files.extend(
+        bundled::QUERIES
+            .iter()
+            .map(|(name, text)| (queries.join(name), *text)),
+    );
+    files.extend(
+        bundled::TEMPLATES
+            .iter()
+            .map(|(name, text)| (queries.join("templates").join(name), *text)),
+    );
+    let existing: Vec<String> = files
+        .iter()
+        .filter(|(p, _)| std::fs::symlink_metadata(p).is_ok())
+        .map(|(p, _)| p.display().to_string())
+        .collect();
+    if !existing.is_empty() {
+        return Err(Error::Usage(format!(
+            "init writes nothing over existing files; move these away or choose another \
+             folder: {}",
+            existing.join(", ")
+        )));
+    }
+    for (path, text) in &files {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
+        }
+        // create_new: a file that appeared since the check is still not overwritten.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(text.as_bytes()))
+            .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+    }
+    let io = |e| Error::io("writing the summary", e);
+    writeln!(out, "{}", dir.join(CONFIG_NAME).display()).map_err(io)?;
+    writeln!(
+        out,
+        "{} ({} queries, {} templates)",
+        queries.display(),
+        bundled::QUERIES.len(),
+        bundled::TEMPLATES.len()
+    )
+    .map_err(io)?;
+    Ok(ExitStatus::Success)
+}

@@ -1,0 +1,91 @@
+//! Runs the report's queries over a warehouse session into a [`Report`], with its
+//! provenance and narrative.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use datafusion::execution::context::SessionContext;
+
+use super::model::{Input, Meta, Provenance, Report, Row, Section};
+use super::{narrative, templates};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::query::{self, format::json_array};
+
+/// Runs every query of the report (built in, and from the queries folder) over `ctx`
+/// (which has `report_period`).
+pub async fn build(config: &Config, ctx: &SessionContext, as_of: NaiveDate) -> Result<Report> {
+    let folder = config.queries_folder()?;
+    let queries = query::load(folder)?;
+    if queries.is_empty() {
+        return Err(Error::Invariant(
+            "no query files: the report would be empty".into(),
+        ));
+    }
+    let mut sections = Vec::with_capacity(queries.len());
+    for q in &queries {
+        let batches = query::run(ctx, q).await?;
+        let schema = match batches.first() {
+            Some(b) => b.schema(),
+            None => ctx
+                .sql_with_options(&q.sql, crate::engine::read_only())
+                .await?
+                .schema()
+                .inner()
+                .clone(),
+        };
+        let rows: Vec<Row> = serde_json::from_slice(&json_array(&batches)?)
+            .map_err(|e| Error::Invariant(format!("{}: result is not JSON rows: {e}", q.id)))?;
+        sections.push(Section {
+            id: q.id.clone(),
+            title: q.title.clone(),
+            role: q.role.clone(),
+            columns: schema.fields().iter().map(|f| f.name().clone()).collect(),
+            rows,
+        });
+    }
+    let inputs_sql = "SELECT commune_code, kind, source_file, sha256, \
+                      CAST(snapshot_date AS VARCHAR) AS snapshot_date \
+                      FROM files ORDER BY commune_code, kind, source_file";
+    let batches = ctx.sql(inputs_sql).await?.collect().await?;
+    let inputs: Vec<Input> = serde_json::from_slice(&json_array(&batches)?)
+        .map_err(|e| Error::Invariant(format!("files table is not JSON rows: {e}")))?;
+    let narrative_template = templates::load(folder, templates::NARRATIVE)?;
+    let html_template = templates::load(folder, templates::HTML)?;
+    let mut report = Report {
+        meta: Meta {
+            title: config.title.clone(),
+            area: config.area.clone(),
+            period_start: config.period_start,
+            as_of,
+            tool: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+            config: file_name(&config.path),
+            inputs,
+            queries: queries
+                .iter()
+                .map(|q| Provenance {
+                    file: q.file.clone(),
+                    origin: q.origin,
+                })
+                .collect(),
+            templates: [&narrative_template, &html_template]
+                .iter()
+                .map(|t| Provenance {
+                    file: t.name.to_string(),
+                    origin: t.origin,
+                })
+                .collect(),
+        },
+        narrative: Vec::new(),
+        sections,
+    };
+    report.narrative = narrative::paragraphs(&report, &narrative_template)?;
+    Ok(report)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
