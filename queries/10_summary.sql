@@ -1,21 +1,24 @@
 -- title: Tổng hợp kết quả giải quyết hồ sơ theo xã
 -- role: summary
 -- Per commune and for the area: dossiers received in the period and what became of
--- them. A commune that sent no dossier export has NULLs (shown as missing), never 0.
+-- them, as at each commune's data date (as_of, or its newest export when that is older;
+-- the area's is the earliest). A commune that sent no dossier export has NULLs (shown as
+-- missing), never 0.
 WITH in_period AS (
-    SELECT * FROM dossiers
+    SELECT * FROM dossiers_as_of
     WHERE received_date BETWEEN period_start() AND as_of()
 ),
 delivered AS (
     SELECT DISTINCT commune_code FROM files WHERE kind = 'dossiers'
 ),
 d AS (
-    SELECT commune_code, received_date, status, timeliness, channel, field, due_date
+    SELECT commune_code, received_date, status, timeliness, channel, field, due_date,
+           data_date
     FROM in_period
     UNION ALL
     -- one empty anchor row per delivered commune, so a commune with no dossier in the
     -- period counts 0 rather than disappearing (every count below skips NULLs)
-    SELECT commune_code, NULL, NULL, NULL, NULL, NULL, NULL
+    SELECT commune_code, NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM delivered
 ),
 -- Counted in two steps: per commune and field over the dossiers (a cheap grouping),
@@ -30,7 +33,7 @@ by_field AS (
         count(CASE WHEN timeliness = 'on_time' THEN 1 END) AS on_time,
         count(CASE WHEN timeliness = 'late' THEN 1 END) AS late,
         count(CASE WHEN status = 'processing' THEN 1 END) AS processing,
-        count(CASE WHEN status = 'processing' AND due_date < as_of() THEN 1 END) AS overdue,
+        count(CASE WHEN status = 'processing' AND due_date < data_date THEN 1 END) AS overdue,
         count(CASE WHEN status = 'paused' THEN 1 END) AS paused,
         count(CASE WHEN status = 'returned' THEN 1 END) AS returned,
         count(CASE WHEN status = 'withdrawn' THEN 1 END) AS withdrawn,
@@ -65,16 +68,23 @@ report_rows AS (
            CASE WHEN c.commune_code IS NULL THEN 'area'
                 WHEN dl.commune_code IS NULL THEN 'missing'
                 ELSE 'delivered' END AS delivery,
+           CASE WHEN c.commune_code IS NULL THEN area.data_date ELSE dd.data_date END
+               AS data_date,
            m.received, m.resolved, m.early, m.on_time, m.late, m.processing, m.overdue,
            m.paused, m.returned, m.withdrawn, m.online, m.fields
     FROM communes c
     LEFT JOIN delivered dl ON dl.commune_code = c.commune_code
+    LEFT JOIN data_dates dd ON dd.commune_code = c.commune_code
     FULL JOIN m ON m.commune_code = c.commune_code
+    CROSS JOIN (SELECT min(data_date) AS data_date FROM data_dates) area
 )
 SELECT
     commune_code,
     commune,
     delivery,
+    data_date,
+    CASE WHEN data_date < as_of()
+         THEN 'số liệu đến ngày ' || to_char(data_date, '%-d-%-m-%Y') END AS data_note,
     received,
     resolved,
     early,

@@ -1,33 +1,46 @@
 -- title: Tình hình giải quyết hồ sơ (biểu thống kê theo Quyết định 766)
--- The standard progress table: carried over from before the period and still open at
--- its start; newly received by channel; resolved in the period by timeliness; still
--- open at as_of, within time or overdue.
+-- The standard progress table, per commune as at its data date. Carried over: open
+-- (processing or paused) at the end of the day before the period, by the same rule as
+-- every figure; newly received in the period by channel. What became of both, which
+-- always balances: carried over + newly received = resolved (early, on time, late,
+-- unrated) + returned + withdrawn + still open (within time, overdue, paused).
 -- Counted per commune over the dossiers, then summed for the area over those rows.
-WITH by_commune AS (
+WITH carried AS (
+    SELECT commune_code, dossier_id FROM dossiers_before_period
+    WHERE status IN ('processing', 'paused')
+),
+u AS (
+    SELECT d.commune_code, d.channel, d.status, d.timeliness, d.due_date, d.data_date,
+           c.dossier_id IS NOT NULL AS carried
+    FROM dossiers_as_of d
+    LEFT JOIN carried c ON c.commune_code = d.commune_code AND c.dossier_id = d.dossier_id
+    WHERE c.dossier_id IS NOT NULL OR d.received_date >= period_start()
+),
+by_commune AS (
     SELECT
         commune_code,
-        count(CASE WHEN received_date < period_start()
-                    AND (completed_date IS NULL OR completed_date >= period_start())
-                    AND status <> 'withdrawn' THEN 1 END) AS carried_over,
-        count(CASE WHEN received_date BETWEEN period_start() AND as_of()
-                    AND channel = 'online' THEN 1 END) AS new_online,
-        count(CASE WHEN received_date BETWEEN period_start() AND as_of()
-                    AND channel = 'in_person' THEN 1 END) AS new_in_person,
-        count(CASE WHEN received_date BETWEEN period_start() AND as_of()
-                    AND channel = 'postal' THEN 1 END) AS new_postal,
-        count(CASE WHEN received_date BETWEEN period_start() AND as_of()
-                    AND channel IS NULL THEN 1 END) AS new_unknown_channel,
-        count(CASE WHEN status = 'resolved' AND completed_date BETWEEN period_start() AND as_of()
-                    AND timeliness = 'early' THEN 1 END) AS resolved_early,
-        count(CASE WHEN status = 'resolved' AND completed_date BETWEEN period_start() AND as_of()
-                    AND timeliness = 'on_time' THEN 1 END) AS resolved_on_time,
-        count(CASE WHEN status = 'resolved' AND completed_date BETWEEN period_start() AND as_of()
-                    AND timeliness = 'late' THEN 1 END) AS resolved_late,
-        count(CASE WHEN status = 'processing' AND received_date <= as_of()
-                    AND (due_date IS NULL OR due_date >= as_of()) THEN 1 END) AS open_within_time,
-        count(CASE WHEN status = 'processing' AND due_date < as_of() THEN 1 END)
-            AS open_overdue
-    FROM dossiers
+        count(CASE WHEN carried THEN 1 END) AS carried_over,
+        count(CASE WHEN NOT carried AND channel = 'online' THEN 1 END) AS new_online,
+        count(CASE WHEN NOT carried AND channel = 'in_person' THEN 1 END) AS new_in_person,
+        count(CASE WHEN NOT carried AND channel = 'postal' THEN 1 END) AS new_postal,
+        count(CASE WHEN NOT carried AND channel IS NULL THEN 1 END) AS new_unknown_channel,
+        count(CASE WHEN status = 'resolved' AND timeliness = 'early' THEN 1 END)
+            AS resolved_early,
+        count(CASE WHEN status = 'resolved' AND timeliness = 'on_time' THEN 1 END)
+            AS resolved_on_time,
+        count(CASE WHEN status = 'resolved' AND timeliness = 'late' THEN 1 END)
+            AS resolved_late,
+        count(CASE WHEN status = 'resolved' AND timeliness IS NULL THEN 1 END)
+            AS resolved_unrated,
+        count(CASE WHEN status = 'returned' THEN 1 END) AS returned,
+        count(CASE WHEN status = 'withdrawn' THEN 1 END) AS withdrawn,
+        count(CASE WHEN status = 'processing'
+                    AND (due_date IS NULL OR due_date >= data_date) THEN 1 END)
+            AS open_within_time,
+        count(CASE WHEN status = 'processing' AND due_date < data_date THEN 1 END)
+            AS open_overdue,
+        count(CASE WHEN status = 'paused' THEN 1 END) AS open_paused
+    FROM u
     GROUP BY commune_code
 ),
 m AS (
@@ -41,8 +54,12 @@ m AS (
         sum(resolved_early) AS resolved_early,
         sum(resolved_on_time) AS resolved_on_time,
         sum(resolved_late) AS resolved_late,
+        sum(resolved_unrated) AS resolved_unrated,
+        sum(returned) AS returned,
+        sum(withdrawn) AS withdrawn,
         sum(open_within_time) AS open_within_time,
-        sum(open_overdue) AS open_overdue
+        sum(open_overdue) AS open_overdue,
+        sum(open_paused) AS open_paused
     FROM by_commune
     GROUP BY ROLLUP (commune_code)
 ),
@@ -53,8 +70,8 @@ report_rows AS (
            c.commune_code,
            coalesce(c.commune, 'Toàn khu vực') AS commune,
            m.carried_over, m.new_online, m.new_in_person, m.new_postal, m.new_unknown_channel,
-           m.resolved_early, m.resolved_on_time, m.resolved_late,
-           m.open_within_time, m.open_overdue
+           m.resolved_early, m.resolved_on_time, m.resolved_late, m.resolved_unrated,
+           m.returned, m.withdrawn, m.open_within_time, m.open_overdue, m.open_paused
     FROM communes c FULL JOIN m ON m.commune_code = c.commune_code
 )
 SELECT
@@ -68,8 +85,12 @@ SELECT
     resolved_early,
     resolved_on_time,
     resolved_late,
+    resolved_unrated,
+    returned,
+    withdrawn,
     open_within_time,
     open_overdue,
+    open_paused,
     CAST(resolved_early + resolved_on_time AS DOUBLE)
         / nullif(resolved_early + resolved_on_time + resolved_late, 0) AS on_time_rate,
     CAST(new_online AS DOUBLE)

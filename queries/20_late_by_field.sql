@@ -5,7 +5,7 @@ SELECT
     c.commune,
     coalesce(d.field, '(không ghi lĩnh vực)') AS field,
     count(*) AS late
-FROM dossiers d
+FROM dossiers_as_of d
 JOIN communes c ON c.commune_code = d.commune_code
 WHERE d.timeliness = 'late'
   AND d.received_date BETWEEN period_start() AND as_of()

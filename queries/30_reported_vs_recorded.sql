@@ -1,7 +1,7 @@
 -- title: Số liệu xã báo cáo so với số liệu ghi nhận
 -- Every figure a commune reported that the records can check, side by side.
 WITH d AS (
-    SELECT * FROM dossiers
+    SELECT * FROM dossiers_as_of
     WHERE received_date BETWEEN period_start() AND as_of()
 ),
 by_commune AS (
@@ -26,16 +26,29 @@ procs AS (
     FROM procedures
     GROUP BY commune_code
 ),
+-- by_commune is read once (a CTE is computed per reference): each of its rows is
+-- spread over the figures it can check.
+figures AS (
+    SELECT * FROM (VALUES
+        ('reported_received'), ('reported_resolved'), ('reported_processing'),
+        ('reported_paused'), ('reported_returned'), ('reported_withdrawn'),
+        ('reported_late'), ('reported_fields'), ('reported_online_share_pct')
+    ) AS f(indicator)
+),
 recorded AS (
-    SELECT commune_code, 'reported_received' AS indicator, CAST(received AS DOUBLE) AS recorded FROM by_commune
-    UNION ALL SELECT commune_code, 'reported_resolved', CAST(resolved AS DOUBLE) FROM by_commune
-    UNION ALL SELECT commune_code, 'reported_processing', CAST(processing AS DOUBLE) FROM by_commune
-    UNION ALL SELECT commune_code, 'reported_paused', CAST(paused AS DOUBLE) FROM by_commune
-    UNION ALL SELECT commune_code, 'reported_returned', CAST(returned AS DOUBLE) FROM by_commune
-    UNION ALL SELECT commune_code, 'reported_withdrawn', CAST(withdrawn AS DOUBLE) FROM by_commune
-    UNION ALL SELECT commune_code, 'reported_late', CAST(late AS DOUBLE) FROM by_commune
-    UNION ALL SELECT commune_code, 'reported_fields', CAST(fields AS DOUBLE) FROM by_commune
-    UNION ALL SELECT commune_code, 'reported_online_share_pct', round(online_pct, 1) FROM by_commune
+    SELECT b.commune_code, f.indicator,
+           CASE f.indicator
+               WHEN 'reported_received' THEN CAST(b.received AS DOUBLE)
+               WHEN 'reported_resolved' THEN CAST(b.resolved AS DOUBLE)
+               WHEN 'reported_processing' THEN CAST(b.processing AS DOUBLE)
+               WHEN 'reported_paused' THEN CAST(b.paused AS DOUBLE)
+               WHEN 'reported_returned' THEN CAST(b.returned AS DOUBLE)
+               WHEN 'reported_withdrawn' THEN CAST(b.withdrawn AS DOUBLE)
+               WHEN 'reported_late' THEN CAST(b.late AS DOUBLE)
+               WHEN 'reported_fields' THEN CAST(b.fields AS DOUBLE)
+               WHEN 'reported_online_share_pct' THEN round(b.online_pct, 1)
+           END AS recorded
+    FROM by_commune b CROSS JOIN figures f
     UNION ALL SELECT commune_code, 'reported_procedures', CAST(procedures AS DOUBLE) FROM procs
     UNION ALL SELECT commune_code, 'reported_procedure_fields', CAST(procedure_fields AS DOUBLE) FROM procs
 )

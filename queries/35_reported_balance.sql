@@ -21,7 +21,7 @@ rec AS (
         count(CASE WHEN status = 'paused' THEN 1 END) AS paused,
         count(CASE WHEN status = 'returned' THEN 1 END) AS returned,
         count(CASE WHEN status = 'withdrawn' THEN 1 END) AS withdrawn
-    FROM dossiers d
+    FROM dossiers_as_of d
     WHERE d.received_date BETWEEN period_start() AND as_of()
     GROUP BY d.commune_code
 ),

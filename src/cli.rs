@@ -47,6 +47,9 @@ pub enum LogFormat {
 pub enum Command {
     /// Ingest, then report: the scheduled job.
     Run {
+        /// First day counted (default: config report.period_start).
+        #[arg(long, value_parser = parse_date)]
+        period_start: Option<NaiveDate>,
         /// Last day counted (default: config report.as_of, else the newest snapshot).
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
@@ -60,12 +63,17 @@ pub enum Command {
         #[arg(long)]
         full_refresh: bool,
     },
-    /// Run queries/*.sql over the warehouse and write the report.
+    /// Run the report's queries over the warehouse and publish the report (an edition
+    /// of its period; earlier editions are kept).
     Report {
+        /// First day counted (default: config report.period_start).
+        #[arg(long, value_parser = parse_date)]
+        period_start: Option<NaiveDate>,
         /// Last day counted (default: config report.as_of, else the newest snapshot).
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
-        /// Formats to write, comma-separated: md, html, xlsx, json, csv.
+        /// Formats to write, comma-separated: md, html, xlsx, json, csv (report.json is
+        /// always written: it is the edition's record).
         #[arg(long, value_delimiter = ',', default_values = ["md", "html", "xlsx", "json"])]
         formats: Vec<String>,
     },

@@ -37,12 +37,16 @@ pub fn execute(cli: &Cli) -> Result<ExitStatus> {
     };
     match &cli.command {
         Command::Run {
+            period_start,
             as_of,
             full_refresh,
         } => run::run(
             &config,
             &runtime,
-            *as_of,
+            report::Period {
+                start: *period_start,
+                as_of: *as_of,
+            },
             Options {
                 full_refresh: *full_refresh,
             },
@@ -55,9 +59,19 @@ pub fn execute(cli: &Cli) -> Result<ExitStatus> {
             },
             &mut stdout,
         ),
-        Command::Report { as_of, formats } => {
-            runtime.block_on(report::report(&config, *as_of, formats, &mut stdout))
-        }
+        Command::Report {
+            period_start,
+            as_of,
+            formats,
+        } => runtime.block_on(report::report(
+            &config,
+            report::Period {
+                start: *period_start,
+                as_of: *as_of,
+            },
+            formats,
+            &mut stdout,
+        )),
         Command::Sql {
             query,
             file,

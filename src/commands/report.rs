@@ -1,37 +1,52 @@
-//! `report`: the report's queries over the current warehouse -> `reports/<as_of>/`.
+//! `report`: the report's queries over the current warehouse, published as an
+//! edition of its period (`reports/<period_start>_<as_of>`).
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use tracing::info;
+use serde_json::Value;
+use tracing::{info, warn};
 
 use crate::config::Config;
 use crate::engine;
 use crate::error::{Error, ExitStatus, Result};
-use crate::report::{self, Formats, Report};
+use crate::query::format::json_array;
+use crate::report::{self, Formats, Published, Report};
+
+/// The period asked for on the command line; the config and the data fill the rest.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Period {
+    pub start: Option<NaiveDate>,
+    pub as_of: Option<NaiveDate>,
+}
 
 pub async fn report(
     config: &Config,
-    as_of: Option<NaiveDate>,
+    period: Period,
     formats: &[String],
     out: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let formats = Formats::parse(formats)?;
-    let (_, dir) = build_and_write(config, as_of, formats).await?;
-    writeln!(out, "{}", dir.display()).map_err(|e| Error::io("writing the summary", e))?;
-    Ok(ExitStatus::Success)
+    let built = build_and_write(config, period, formats).await?;
+    writeln!(out, "report: {}", built.published.dir.display())
+        .map_err(|e| Error::io("writing the summary", e))?;
+    Ok(built.status)
 }
 
-/// Shared with `run`: resolves as_of, runs the queries, writes the report.
-pub async fn build_and_write(
-    config: &Config,
-    as_of: Option<NaiveDate>,
-    formats: Formats,
-) -> Result<(Report, PathBuf)> {
+/// A published report and its verdict (exit 3 when a commune's data is older than
+/// `quality.max_data_age_days` allows).
+pub struct Built {
+    pub report: Report,
+    pub published: Published,
+    pub status: ExitStatus,
+}
+
+/// Shared with `run`: resolves the period, runs the queries, publishes the report.
+pub async fn build_and_write(config: &Config, period: Period, formats: Formats) -> Result<Built> {
     let folder = config.queries_folder()?;
     let ctx = engine::session(config).await?;
-    let as_of = match as_of.or(config.as_of) {
+    let start = period.start.unwrap_or(config.period_start);
+    let as_of = match period.as_of.or(config.as_of) {
         Some(d) => d,
         None => engine::newest_snapshot(&ctx).await?.ok_or_else(|| {
             Error::Usage(
@@ -41,15 +56,112 @@ pub async fn build_and_write(
             )
         })?,
     };
-    if as_of < config.period_start {
+    if as_of < start {
         return Err(Error::Usage(format!(
-            "as_of {as_of} is before report.period_start {}",
-            config.period_start
+            "as_of {as_of} is before the period's first day {start}"
         )));
     }
-    engine::register_period(&ctx, config.period_start, as_of)?;
-    let report = report::build(config, &ctx, as_of).await?;
-    let dir = report::write_all(&config.reports, folder, &report, formats)?;
-    info!(dir = %dir.display(), "report written");
-    Ok((report, dir))
+    engine::register_period(&ctx, start, as_of).await?;
+    let status = check_data_dates(config, &ctx, start, as_of).await?;
+    let mut report = report::build(config, &ctx, start, as_of).await?;
+    let published = report::write_all(&config.reports, folder, &mut report, formats)?;
+    if published.new_edition {
+        info!(dir = %published.dir.display(), edition = published.edition, "report published");
+    } else {
+        info!(
+            dir = %published.dir.display(),
+            edition = published.edition,
+            "same figures as the published edition: kept (missing formats added)"
+        );
+    }
+    Ok(Built {
+        report,
+        published,
+        status,
+    })
+}
+
+/// Warns where figures are not true at as_of itself: a commune whose newest export is
+/// older (its data date), an as_of after every commune's data, a period with no
+/// dossier at all. Exit 3 when a commune lags more than `quality.max_data_age_days`.
+async fn check_data_dates(
+    config: &Config,
+    ctx: &datafusion::execution::context::SessionContext,
+    start: NaiveDate,
+    as_of: NaiveDate,
+) -> Result<ExitStatus> {
+    let rows = rows(
+        ctx,
+        "SELECT c.commune_code, c.commune, CAST(d.data_date AS VARCHAR) AS data_date \
+         FROM communes c JOIN data_dates d ON d.commune_code = c.commune_code \
+         ORDER BY c.position",
+    )
+    .await?;
+    let mut status = ExitStatus::Success;
+    let mut stale = 0;
+    for row in &rows {
+        let Some(date) = row["data_date"]
+            .as_str()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        else {
+            continue;
+        };
+        if date >= as_of {
+            continue;
+        }
+        stale += 1;
+        let name = row["commune"].as_str().unwrap_or("");
+        let age = (as_of - date).num_days();
+        warn!(
+            commune = row["commune_code"].as_str().unwrap_or(""),
+            data_date = %date,
+            "{name}: its newest dossier export is of {date}, so its figures are as at {date}, \
+             {age} days before as_of {as_of} (the report says so beside them)"
+        );
+        if let Some(max) = config.max_data_age_days
+            && age > i64::from(max)
+        {
+            warn!("{name}: data {age} days old, above quality.max_data_age_days = {max}");
+            status = ExitStatus::QualityThreshold;
+        }
+    }
+    if !rows.is_empty() && stale == rows.len() {
+        warn!(
+            "as_of {as_of} is after every commune's newest dossier export: each commune is \
+             counted at its own newest data"
+        );
+    }
+    let received = rows_count(
+        ctx,
+        "SELECT count(*) AS n FROM dossiers_as_of \
+         WHERE received_date BETWEEN period_start() AND as_of()",
+    )
+    .await?;
+    if received == 0 {
+        warn!(
+            "no dossier was received in the period {start} .. {as_of}: check the period and \
+             the exports (the report shows 0 received)"
+        );
+    }
+    Ok(status)
+}
+
+async fn rows(
+    ctx: &datafusion::execution::context::SessionContext,
+    sql: &str,
+) -> Result<Vec<Value>> {
+    let batches = ctx.sql(sql).await?.collect().await?;
+    serde_json::from_slice(&json_array(&batches)?)
+        .map_err(|e| Error::Invariant(format!("{sql}: not JSON rows: {e}")))
+}
+
+async fn rows_count(
+    ctx: &datafusion::execution::context::SessionContext,
+    sql: &str,
+) -> Result<i64> {
+    Ok(rows(ctx, sql)
+        .await?
+        .first()
+        .and_then(|r| r["n"].as_i64())
+        .unwrap_or(0))
 }

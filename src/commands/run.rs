@@ -3,11 +3,10 @@
 
 use std::io::Write;
 
-use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::ingest::{ingest, with_manifest};
-use super::report::build_and_write;
+use super::report::{Period, build_and_write};
 use crate::config::Config;
 use crate::error::{Error, ExitStatus, Result};
 use crate::ingest::Options;
@@ -17,20 +16,25 @@ use crate::report::{Formats, Report, markdown::cell};
 pub fn run(
     config: &Config,
     runtime: &tokio::runtime::Runtime,
-    as_of: Option<NaiveDate>,
+    period: Period,
     options: Options,
     out: &mut dyn Write,
 ) -> Result<ExitStatus> {
     // A bad queries folder is a config error: found before anything is published.
     config.queries_folder()?;
     with_manifest(config, "run", |manifest| {
-        let (_, status) = ingest(config, options, manifest)?;
-        let (report, dir) = runtime.block_on(build_and_write(config, as_of, Formats::DEFAULT))?;
+        let (_, ingest_status) = ingest(config, options, manifest)?;
+        let built = runtime.block_on(build_and_write(config, period, Formats::DEFAULT))?;
         let io = |e| Error::io("writing the summary", e);
-        print_summary(&report, out).map_err(io)?;
-        writeln!(out, "report: {}", dir.display()).map_err(io)?;
-        Ok(status)
+        print_summary(&built.report, out).map_err(io)?;
+        writeln!(out, "report: {}", built.published.dir.display()).map_err(io)?;
+        Ok(worst(ingest_status, built.status))
     })
+}
+
+/// The run's exit status: a quality finding of either stage.
+fn worst(a: ExitStatus, b: ExitStatus) -> ExitStatus {
+    if a == ExitStatus::Success { b } else { a }
 }
 
 fn print_summary(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {

@@ -26,7 +26,7 @@ pub async fn sql(config: &Config, args: SqlArgs<'_>, out: &mut dyn Write) -> Res
             .await?
             .unwrap_or(config.period_start),
     };
-    engine::register_period(&ctx, config.period_start, as_of)?;
+    engine::register_period(&ctx, config.period_start, as_of).await?;
     let text = match (args.query, args.file) {
         (Some(_), Some(_)) => {
             return Err(Error::Usage("give a QUERY or -f FILE, not both".into()));

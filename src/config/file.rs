@@ -52,12 +52,15 @@ impl Default for PathsSection {
 #[serde(deny_unknown_fields, default)]
 pub struct QualitySection {
     pub max_reject_ratio: f64,
+    /// Days a commune's data date may lag behind as_of before the run exits 3.
+    pub max_data_age_days: Option<u32>,
 }
 
 impl Default for QualitySection {
     fn default() -> Self {
         QualitySection {
             max_reject_ratio: 0.05,
+            max_data_age_days: None,
         }
     }
 }

@@ -33,6 +33,9 @@ pub struct Config {
     pub queries: PathBuf,
     pub queries_named: bool,
     pub max_reject_ratio: f64,
+    /// `quality.max_data_age_days`: a commune whose figures stop more days than this
+    /// before as_of makes the run exit 3.
+    pub max_data_age_days: Option<u32>,
     /// Worker threads for reading files and for the query engine (`engine.threads`,
     /// `--threads`, else every core).
     pub threads: usize,
@@ -209,6 +212,7 @@ impl Config {
             period_start,
             as_of,
             max_reject_ratio: ratio,
+            max_data_age_days: raw.quality.max_data_age_days,
             threads,
             communes,
         })

@@ -14,7 +14,12 @@ use crate::query::{self, format::json_array};
 
 /// Runs every query of the report (built in, and from the queries folder) over `ctx`
 /// (which has `report_period`).
-pub async fn build(config: &Config, ctx: &SessionContext, as_of: NaiveDate) -> Result<Report> {
+pub async fn build(
+    config: &Config,
+    ctx: &SessionContext,
+    period_start: NaiveDate,
+    as_of: NaiveDate,
+) -> Result<Report> {
     let folder = config.queries_folder()?;
     let queries = query::load(folder)?;
     if queries.is_empty() {
@@ -56,7 +61,7 @@ pub async fn build(config: &Config, ctx: &SessionContext, as_of: NaiveDate) -> R
         meta: Meta {
             title: config.title.clone(),
             area: config.area.clone(),
-            period_start: config.period_start,
+            period_start,
             as_of,
             tool: env!("CARGO_PKG_NAME"),
             version: env!("CARGO_PKG_VERSION"),
@@ -76,6 +81,7 @@ pub async fn build(config: &Config, ctx: &SessionContext, as_of: NaiveDate) -> R
                     origin: t.origin,
                 })
                 .collect(),
+            edition: None,
         },
         narrative: Vec::new(),
         sections,

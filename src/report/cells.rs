@@ -15,9 +15,19 @@ pub fn display(column: &str, value: &Value) -> String {
             (_, Some(x)) => vn::number(x, 1),
             _ => n.to_string(),
         },
+        Value::String(s) if column.ends_with("_date") => day_first(s),
         Value::String(s) => labels::value(s).to_string(),
         Value::Bool(b) => b.to_string(),
         other => other.to_string(),
+    }
+}
+
+/// An ISO date (`2025-11-15`, as dates leave the engine) in the Vietnamese style
+/// (`15-11-2025`); any other text as it is.
+fn day_first(s: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        Ok(d) => vn::date(d),
+        Err(_) => s.to_string(),
     }
 }
 

@@ -78,6 +78,7 @@ pub fn render(report: &Report, folder: Option<&Path>) -> Result<String> {
         .render(context! {
             meta => &report.meta,
             definition => report.meta.definition(),
+            edition => report.meta.edition_line(),
             period_start => vn::date(report.meta.period_start),
             as_of => vn::date(report.meta.as_of),
             paragraphs => &report.narrative,

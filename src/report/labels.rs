@@ -6,6 +6,8 @@ const LABELS: &[(&str, &str)] = &[
     ("commune_code", "Mã xã"),
     ("commune", "Xã"),
     ("delivery", "Dữ liệu"),
+    ("data_date", "Số liệu đến ngày"),
+    ("data_note", "Ghi chú số liệu"),
     ("received", "Tiếp nhận"),
     ("resolved", "Đã giải quyết"),
     ("early", "Trước hạn"),
@@ -58,7 +60,9 @@ const LABELS: &[(&str, &str)] = &[
     ("resolved_on_time", "Đã giải quyết đúng hạn"),
     ("resolved_late", "Đã giải quyết quá hạn"),
     ("open_within_time", "Đang giải quyết trong hạn"),
+    ("resolved_unrated", "Đã giải quyết (không rõ tiến độ)"),
     ("open_overdue", "Đang giải quyết quá hạn"),
+    ("open_paused", "Tạm dừng, chờ bổ sung"),
     ("online_rate", "Tỷ lệ trực tuyến"),
 ];
 

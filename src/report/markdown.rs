@@ -19,6 +19,9 @@ pub fn render(report: &Report) -> String {
         vn::date(m.period_start),
         vn::date(m.as_of)
     );
+    if let Some(line) = m.edition_line() {
+        let _ = writeln!(out, "_{}_\n", escape(&line));
+    }
     for paragraph in &report.narrative {
         let _ = writeln!(out, "{paragraph}\n");
     }

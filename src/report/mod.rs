@@ -1,9 +1,10 @@
 //! The consolidated report: `build` runs the queries into the typed report of
 //! `model`, `narrative` words it, one renderer per format writes it, `write`
-//! publishes `reports/<as_of>/`.
+//! publishes it as an edition of its period (`reports/<period_start>_<as_of>`).
 
 mod build;
 pub mod cells;
+mod changes;
 mod chart;
 mod csv_out;
 pub mod html;
@@ -18,4 +19,4 @@ pub mod xlsx;
 
 pub use build::build;
 pub use model::Report;
-pub use write::{Formats, write_all};
+pub use write::{Formats, Published, write_all};

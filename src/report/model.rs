@@ -32,6 +32,22 @@ pub struct Meta {
     pub queries: Vec<Provenance>,
     /// The templates used, built in or from `<queries>/templates/`.
     pub templates: Vec<Provenance>,
+    /// Which edition of the period's report this is; set when it is published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edition: Option<Edition>,
+}
+
+/// A report is identified by its period; each publication for the period that
+/// changes anything is a new edition, and the earlier ones are kept.
+#[derive(Debug, Clone, Serialize)]
+pub struct Edition {
+    pub number: u32,
+    /// Hash of the report's content (everything but this edition record): a rerun
+    /// that gives the same hash is the same edition.
+    pub content_sha256: String,
+    /// What differs from the previous edition, in words («Tân Phước 1 — Tiếp nhận:
+    /// 1.962 → 1.970»); empty for the first.
+    pub changes: Vec<String>,
 }
 
 /// One file of the report's definition and where it came from.
@@ -86,6 +102,23 @@ impl Meta {
             }
         }
         text
+    }
+}
+
+impl Meta {
+    /// «Bản số 2 — thay đổi so với bản số 1: …», as every format shows it.
+    pub fn edition_line(&self) -> Option<String> {
+        let e = self.edition.as_ref()?;
+        Some(if e.number <= 1 || e.changes.is_empty() {
+            format!("Bản số {}.", e.number)
+        } else {
+            format!(
+                "Bản số {} — thay đổi so với bản số {}: {}.",
+                e.number,
+                e.number - 1,
+                e.changes.join("; ")
+            )
+        })
     }
 }
 

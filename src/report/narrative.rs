@@ -67,6 +67,20 @@ pub fn paragraphs(report: &Report, template: &Template) -> Result<Vec<String>> {
         .map(|s| s.rows.as_slice())
         .unwrap_or(&[]);
     let since = vn::date(report.meta.period_start);
+    // «đến nay» only for a report up to the newest export; a past date is named.
+    let newest = report
+        .meta
+        .inputs
+        .iter()
+        .filter(|i| i.kind == "dossiers")
+        .map(|i| i.snapshot_date.as_str())
+        .max();
+    let until = match newest {
+        Some(d) if d > report.meta.as_of.to_string().as_str() => {
+            format!("đến ngày {}", vn::date(report.meta.as_of))
+        }
+        _ => "đến nay".to_string(),
+    };
     summary
         .rows
         .iter()
@@ -85,6 +99,8 @@ pub fn paragraphs(report: &Report, template: &Template) -> Result<Vec<String>> {
                     name,
                     subject,
                     since => &since,
+                    until => &until,
+                    data_note => text(row, "data_note"),
                     missing => text(row, "delivery") == "missing",
                     received => figure(row, "received"),
                     fields => figure(row, "fields"),

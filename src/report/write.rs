@@ -1,9 +1,22 @@
-//! Writes `<reports>/<as_of>/` whole: rendered into a temporary sibling folder, then
-//! swapped in by renames, so a reader never finds a half-written report.
+//! Publishes a report as an edition of its period, never destroying one.
+//!
+//! A report is identified by its period: `<reports>/<period_start>_<as_of>` is a
+//! symbolic link to the newest edition, `<reports>/<period_start>_<as_of>.editions/<n>/`.
+//! An edition is rendered into a temporary folder, fsynced, renamed into place, and the
+//! link is then switched by an atomic rename, so a reader never finds the report
+//! missing or half-written. A rerun whose content is unchanged is the same edition: it
+//! only adds the formats that edition lacks (each written aside and renamed in). A
+//! rerun that changes anything is a new edition that says what changed; the earlier
+//! ones stay. `report.json` is always written: it is the edition's record.
 
-use std::fs;
+use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::changes::between;
+use super::model::Edition;
 use super::{Report, csv_out, html, markdown, xlsx};
 use crate::error::{Error, Result};
 
@@ -53,65 +66,233 @@ impl Formats {
     }
 }
 
-/// Renders the requested formats; returns the report folder.
+/// Where a report went.
+#[derive(Debug)]
+pub struct Published {
+    /// The period's link, which readers open: `<reports>/<start>_<as_of>`.
+    pub dir: PathBuf,
+    pub edition: u32,
+    /// False when the content was that of the newest edition already.
+    pub new_edition: bool,
+}
+
+const RECORD: &str = "report.json";
+
+/// Publishes `report` (its edition is set here) with the requested formats.
 pub fn write_all(
     reports: &Path,
-    queries: Option<&Path>,
-    report: &Report,
+    folder: Option<&Path>,
+    report: &mut Report,
     formats: Formats,
-) -> Result<PathBuf> {
+) -> Result<Published> {
     let io = |what: &str, p: &Path, e| Error::io(format!("{what} {}", p.display()), e);
-    let dir = reports.join(report.meta.as_of.to_string());
-    let tmp = reports.join(format!(".{}.tmp-{}", report.meta.as_of, std::process::id()));
-    remove_leftovers(reports);
+    let period = format!("{}_{}", report.meta.period_start, report.meta.as_of);
+    let link = reports.join(&period);
+    let editions = reports.join(format!("{period}.editions"));
+    fs::create_dir_all(&editions).map_err(|e| io("creating", &editions, e))?;
+    remove_leftovers(&editions);
+    if fs::symlink_metadata(&link).is_ok_and(|m| !m.file_type().is_symlink()) {
+        return Err(Error::io(
+            format!(
+                "{} exists and is not a link to a report edition; move it away",
+                link.display()
+            ),
+            std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+        ));
+    }
+
+    report.meta.edition = None;
+    let content = serde_json::to_vec(&*report)
+        .map_err(|e| Error::Invariant(format!("report is not serialisable: {e}")))?;
+    let content_sha256 = hex(&Sha256::digest(&content));
+    let current = current_edition(&link)?;
+
+    if let Some((number, dir, previous)) = &current
+        && previous["meta"]["edition"]["content_sha256"] == content_sha256.as_str()
+    {
+        report.meta.edition = Some(Edition {
+            number: *number,
+            content_sha256,
+            changes: previous["meta"]["edition"]["changes"]
+                .as_array()
+                .map(|c| {
+                    c.iter()
+                        .filter_map(|s| s.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        });
+        crate::faults::pause_at(crate::faults::REPORTING);
+        for (name, body) in render(report, folder, formats)? {
+            let path = dir.join(&name);
+            if !path.exists() {
+                write_aside(dir, &name, &body)?;
+            }
+        }
+        return Ok(Published {
+            dir: link,
+            edition: *number,
+            new_edition: false,
+        });
+    }
+
+    let number = current.as_ref().map_or(1, |(n, _, _)| n + 1) + skipped(&editions, &current);
+    let changes = match &current {
+        Some((_, _, previous)) => between(previous, report),
+        None => Vec::new(),
+    };
+    report.meta.edition = Some(Edition {
+        number,
+        content_sha256,
+        changes,
+    });
+    let tmp = editions.join(format!(".tmp-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&tmp);
     fs::create_dir_all(&tmp).map_err(|e| io("creating", &tmp, e))?;
+    for (name, body) in render(report, folder, formats)? {
+        let path = tmp.join(name);
+        fs::write(&path, body).map_err(|e| io("writing", &path, e))?;
+        sync(&path)?;
+    }
+    sync(&tmp)?;
+    crate::faults::pause_at(crate::faults::REPORTING);
+    let dir = editions.join(number.to_string());
+    fs::rename(&tmp, &dir).map_err(|e| io("publishing", &dir, e))?;
+    sync(&editions)?;
+    switch_link(
+        &link,
+        &Path::new(&format!("{period}.editions")).join(number.to_string()),
+    )?;
+    Ok(Published {
+        dir: link,
+        edition: number,
+        new_edition: true,
+    })
+}
+
+/// The files of the requested formats, plus the record.
+fn render(
+    report: &Report,
+    folder: Option<&Path>,
+    formats: Formats,
+) -> Result<Vec<(String, Vec<u8>)>> {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let json = serde_json::to_string_pretty(report)
+        .map_err(|e| Error::Invariant(format!("report is not serialisable: {e}")))?;
+    files.push((RECORD.into(), (json + "\n").into_bytes()));
     if formats.md {
         files.push(("report.md".into(), markdown::render(report).into_bytes()));
     }
     if formats.html {
         files.push((
             "report.html".into(),
-            html::render(report, queries)?.into_bytes(),
+            html::render(report, folder)?.into_bytes(),
         ));
     }
     if formats.xlsx {
         files.push(("report.xlsx".into(), xlsx::render(report)?));
-    }
-    if formats.json {
-        let json = serde_json::to_string_pretty(report)
-            .map_err(|e| Error::Invariant(format!("report is not serialisable: {e}")))?;
-        files.push(("report.json".into(), (json + "\n").into_bytes()));
     }
     if formats.csv {
         for section in &report.sections {
             files.push((format!("{}.csv", section.id), csv_out::render(section)?));
         }
     }
-    for (name, body) in files {
-        let path = tmp.join(name);
-        fs::write(&path, body).map_err(|e| io("writing", &path, e))?;
-    }
-    crate::faults::pause_at(crate::faults::REPORTING);
-    let old = reports.join(format!(".{}.old-{}", report.meta.as_of, std::process::id()));
-    if dir.exists() {
-        fs::rename(&dir, &old).map_err(|e| io("replacing", &dir, e))?;
-    }
-    fs::rename(&tmp, &dir).map_err(|e| io("publishing", &dir, e))?;
-    let _ = fs::remove_dir_all(&old);
-    Ok(dir)
+    Ok(files)
 }
 
-/// Temporary folders of runs that were killed (`.<as_of>.tmp-<pid>`, `.old-<pid>`);
-/// only one run writes at a time (the run lock), so none of them is in use.
-fn remove_leftovers(reports: &Path) {
-    let Ok(entries) = fs::read_dir(reports) else {
+/// The newest edition behind `link`: its number, folder and record.
+fn current_edition(link: &Path) -> Result<Option<(u32, PathBuf, Value)>> {
+    let Ok(target) = fs::read_link(link) else {
+        return Ok(None);
+    };
+    let dir = link.parent().unwrap_or(Path::new(".")).join(target);
+    let number = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.parse::<u32>().ok());
+    let record = fs::read(dir.join(RECORD))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Value>(&b).ok());
+    match (number, record) {
+        (Some(n), Some(r)) => Ok(Some((n, dir, r))),
+        // A link to something that is not an edition: start a new one after it.
+        _ => Ok(None),
+    }
+}
+
+/// Edition numbers already taken beyond the current one (e.g. an edition renamed
+/// into place by a run killed before it switched the link): never reused.
+fn skipped(editions: &Path, current: &Option<(u32, PathBuf, Value)>) -> u32 {
+    let base = current.as_ref().map_or(0, |(n, _, _)| *n);
+    let highest = fs::read_dir(editions)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse::<u32>().ok()))
+        .max()
+        .unwrap_or(0);
+    highest.saturating_sub(base)
+}
+
+/// Adds one file to an existing edition: written aside, synced, renamed in.
+fn write_aside(dir: &Path, name: &str, body: &[u8]) -> Result<()> {
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    fs::write(&tmp, body).map_err(|e| Error::io(format!("writing {}", tmp.display()), e))?;
+    sync(&tmp)?;
+    let path = dir.join(name);
+    fs::rename(&tmp, &path).map_err(|e| Error::io(format!("publishing {}", path.display()), e))?;
+    sync(dir)
+}
+
+/// Points `link` at `target` (relative to the link's folder) by an atomic rename.
+fn switch_link(link: &Path, target: &Path) -> Result<()> {
+    let name = link.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = link.with_file_name(format!(".{name}.link-{}", std::process::id()));
+    let _ = fs::remove_file(&tmp);
+    std::os::unix::fs::symlink(target, &tmp)
+        .map_err(|e| Error::io(format!("creating {}", tmp.display()), e))?;
+    fs::rename(&tmp, link).map_err(|e| Error::io(format!("publishing {}", link.display()), e))?;
+    if let Some(parent) = link.parent() {
+        sync(parent)?;
+    }
+    Ok(())
+}
+
+fn sync(path: &Path) -> Result<()> {
+    File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::io(format!("syncing {}", path.display()), e))
+}
+
+/// Temporary folders and files of runs that were killed; only one run writes at a
+/// time (the run lock), so none of them is in use.
+fn remove_leftovers(editions: &Path) {
+    let Ok(entries) = fs::read_dir(editions) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') && (name.contains(".tmp-") || name.contains(".old-")) {
+        if name.starts_with(".tmp-") {
             let _ = fs::remove_dir_all(entry.path());
+        } else if let Ok(files) = fs::read_dir(entry.path()) {
+            for file in files.flatten() {
+                if file.file_name().to_string_lossy().contains(".tmp-") {
+                    let _ = fs::remove_file(file.path());
+                }
+            }
         }
     }
+    if let Some(reports) = editions.parent()
+        && let Ok(entries) = fs::read_dir(reports)
+    {
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().contains(".link-") {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use serde_json::Value;
 
 use super::model::{Report, Section};
-use super::{labels, vn};
+use super::{cells, labels, vn};
 use crate::error::{Error, Result};
 
 pub fn render(report: &Report) -> Result<Vec<u8>> {
@@ -38,6 +38,9 @@ fn build(report: &Report) -> Result<Vec<u8>, XlsxError> {
             vn::date(m.as_of)
         ),
     )?;
+    if let Some(line) = m.edition_line() {
+        overview.write_string(2, 0, line)?;
+    }
     for (i, p) in report.narrative.iter().enumerate() {
         overview.write_string(3 + i as u32, 0, p)?;
     }
@@ -93,7 +96,8 @@ fn write_section(
         let r = r as u32 + 1;
         for (c, name) in section.columns.iter().enumerate() {
             let c = c as u16;
-            match row.get(name).unwrap_or(&Value::Null) {
+            let value = row.get(name).unwrap_or(&Value::Null);
+            match value {
                 Value::Null => {}
                 Value::Number(n) => {
                     let x = n.as_f64().unwrap_or(f64::NAN);
@@ -106,8 +110,8 @@ fn write_section(
                     };
                     sheet.write_number_with_format(r, c, x, format)?;
                 }
-                Value::String(s) => {
-                    sheet.write_string(r, c, labels::value(s))?;
+                Value::String(_) => {
+                    sheet.write_string(r, c, cells::display(name, value))?;
                 }
                 other => {
                     sheet.write_string(r, c, other.to_string())?;

@@ -12,6 +12,7 @@ pub const PARTITION_COLUMN: &str = "commune_code";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Table {
     Dossiers,
+    DossierHistory,
     Procedures,
     Indicators,
     Rejects,
@@ -19,8 +20,9 @@ pub enum Table {
 }
 
 impl Table {
-    pub const ALL: [Table; 5] = [
+    pub const ALL: [Table; 6] = [
         Table::Dossiers,
+        Table::DossierHistory,
         Table::Procedures,
         Table::Indicators,
         Table::Rejects,
@@ -30,6 +32,7 @@ impl Table {
     pub fn name(self) -> &'static str {
         match self {
             Table::Dossiers => "dossiers",
+            Table::DossierHistory => "dossier_history",
             Table::Procedures => "procedures",
             Table::Indicators => "indicators",
             Table::Rejects => "rejects",
@@ -48,7 +51,7 @@ impl Table {
             ]
         };
         let fields: Vec<Field> = match self {
-            Table::Dossiers => [
+            Table::Dossiers | Table::DossierHistory => [
                 f("commune", Utf8, false),
                 f("dossier_id", Utf8, false),
                 f("procedure_code", Utf8, true),
@@ -117,6 +120,9 @@ impl Table {
     pub fn describe(self) -> &'static str {
         match self {
             Table::Dossiers => "one row per dossier per commune; the newest snapshot wins",
+            Table::DossierHistory => {
+                "every dossier row of every export, superseded ones included (any date can be rebuilt)"
+            }
             Table::Procedures => "procedures a commune serves, with their online level",
             Table::Indicators => "figures a commune reports itself",
             Table::Rejects => "every data row that was not loaded, with why",
@@ -133,16 +139,16 @@ pub fn column_doc(table: &str, column: &str) -> &'static str {
         (_, "source_file") => "input file, relative to the config file",
         (_, "source_line") => "1-based physical line where the record starts",
         (_, "snapshot_date") => "date of the export the row came from",
-        ("dossiers", "dossier_id") => "Mã hồ sơ / Số biên nhận",
+        (_, "dossier_id") => "Mã hồ sơ / Số biên nhận",
         (_, "procedure_code") => "Mã thủ tục (TTHC)",
         (_, "procedure_name") => "Tên thủ tục",
         (_, "field") => "Lĩnh vực, as written (NFC)",
-        ("dossiers", "channel") => "online, in_person, postal or null",
-        ("dossiers", "received_date") => "Ngày tiếp nhận",
-        ("dossiers", "due_date") => "Ngày hẹn trả",
-        ("dossiers", "completed_date") => "Ngày có kết quả / hoàn thành",
-        ("dossiers", "status") => "processing, paused, resolved, returned or withdrawn",
-        ("dossiers", "timeliness") => "for resolved: early, on_time, late; null when unknown",
+        (_, "channel") => "online, in_person, postal or null",
+        (_, "received_date") => "Ngày tiếp nhận",
+        (_, "due_date") => "Ngày hẹn trả",
+        (_, "completed_date") => "Ngày có kết quả / hoàn thành",
+        (_, "status") => "processing, paused, resolved, returned or withdrawn",
+        (_, "timeliness") => "for resolved: early, on_time, late; null when unknown",
         ("procedures", "online_level") => "full (toàn trình), partial (một phần) or null",
         ("indicators", "indicator") => {
             "canonical key (reported_received, digital_teams, ...) or a slug"
@@ -169,6 +175,10 @@ pub fn column_doc(table: &str, column: &str) -> &'static str {
         ("files", "rejected") => "rows in the rejects table",
         ("files", "blank_lines") => "blank lines below the header",
         ("communes", "position") => "order in the config",
+        (_, "data_date") => {
+            "the day the commune's figures are true at (as_of, or its newest export if older)"
+        }
+        ("data_dates", "newest_export") => "date of the commune's newest dossier export",
         ("report_period", "period_start") => "first day counted",
         ("report_period", "as_of") => "last day counted",
         _ => "",

@@ -46,7 +46,7 @@ fn versions_dir(warehouse: &Path) -> PathBuf {
 pub fn properties(table: Table) -> WriterProperties {
     let mut props = zstd();
     let distinct: &[&str] = match table {
-        Table::Dossiers => &["dossier_id", "source_line"],
+        Table::Dossiers | Table::DossierHistory => &["dossier_id", "source_line"],
         Table::Rejects => &["source_line", "reason", "raw_record"],
         _ => &[],
     };
@@ -54,7 +54,9 @@ pub fn properties(table: Table) -> WriterProperties {
         props = props.set_column_dictionary_enabled(ColumnPath::from(*column), false);
     }
     let unpruned: &[&str] = match table {
-        Table::Dossiers => &["commune", "source_file", "dossier_id", "procedure_name"],
+        Table::Dossiers | Table::DossierHistory => {
+            &["commune", "source_file", "dossier_id", "procedure_name"]
+        }
         Table::Rejects => &["source_file", "reason", "raw_record"],
         _ => &[],
     };
@@ -82,7 +84,8 @@ pub fn table_of(kind: FileKind) -> Table {
 /// `files` partition for each of `communes` (codes, in config order). Each input
 /// file's rows are one Parquet file of its commune's partition, taken from the parse
 /// cache: hard-linked when all of them survive the snapshot merge, left out when none
-/// does, rewritten with the survivors otherwise.
+/// does, rewritten with the survivors otherwise. A dossier export's rows also enter
+/// `dossier_history` whole (a hard link), superseded or not.
 pub fn write_version(
     warehouse: &Path,
     communes: &[&str],
@@ -111,6 +114,11 @@ pub fn write_version(
             let table = table_of(staged.record.kind);
             let rows = partition_dir(&dir, table, code).join(&part);
             publish_rows(&entry.join(cache::ROWS), table, &staged.keep, &rows)?;
+            if table == Table::Dossiers && staged.record.data_rows > staged.record.rejected {
+                // Every parsed row, superseded or not: any past date can be rebuilt.
+                let history = partition_dir(&dir, Table::DossierHistory, code).join(&part);
+                link_or_copy(&entry.join(cache::ROWS), &history)?;
+            }
             if staged.record.rejected > 0 {
                 let rejects = partition_dir(&dir, Table::Rejects, code).join(&part);
                 link_or_copy(&entry.join(cache::REJECTS), &rejects)?;

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
+mod as_at;
 mod corpus;
 mod faults;
 mod fixtures;
@@ -101,7 +102,7 @@ pub fn sample_run() -> &'static (Workdir, String, Value) {
             "run failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let report = w.root.join("reports/2025-12-15/report.json");
+        let report = w.root.join("reports/2025-07-01_2025-12-15/report.json");
         let json = serde_json::from_slice(&std::fs::read(&report).expect("report.json"))
             .expect("valid json");
         (w, String::from_utf8_lossy(&out.stdout).into_owned(), json)

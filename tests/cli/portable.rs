@@ -47,7 +47,7 @@ fn a_folder_with_only_a_config_and_exports_gets_the_full_report() {
     }
     assert_eq!(report["narrative"].as_array().map(Vec::len), Some(5));
     assert!(stdout.contains("Tân Phước 1"), "console summary: {stdout}");
-    let md = read(&w.root.join("reports/2025-12-15/report.md"));
+    let md = read(&w.root.join("reports/2025-07-01_2025-12-15/report.md"));
     assert!(md.contains("truy vấn tích hợp sẵn: 10_summary.sql"), "{md}");
 }
 
@@ -109,8 +109,10 @@ fn a_renamed_summary_query_still_feeds_narrative_chart_and_console() {
     let out = w.ok(&["run"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("Tân Phước 1"), "console summary: {stdout}");
-    let report: Value =
-        serde_json::from_str(&read(&w.root.join("reports/2025-12-15/report.json"))).expect("json");
+    let report: Value = serde_json::from_str(&read(
+        &w.root.join("reports/2025-07-01_2025-12-15/report.json"),
+    ))
+    .expect("json");
     let files: Vec<(&str, &str)> = report["meta"]["queries"]
         .as_array()
         .expect("queries")
@@ -134,7 +136,7 @@ fn a_renamed_summary_query_still_feeds_narrative_chart_and_console() {
         narrative[0].as_str().expect("text").contains("1.962"),
         "{narrative:?}"
     );
-    let html = read(&w.root.join("reports/2025-12-15/report.html"));
+    let html = read(&w.root.join("reports/2025-07-01_2025-12-15/report.html"));
     assert!(html.contains("Trễ hạn: 18"), "chart bars from the summary");
 }
 

@@ -9,7 +9,7 @@ use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
 
 use super::{Workdir, manifest_dir, sample_run};
 
-const DAY: &str = "reports/2025-12-15";
+const DAY: &str = "reports/2025-07-01_2025-12-15";
 
 /// Compares `actual` with `tests/snapshots/<name>`; `UPDATE_SNAPSHOTS=1` rewrites it.
 fn snapshot(name: &str, actual: &str) {
@@ -66,10 +66,15 @@ fn workbook_reads_back_with_typed_cells() {
         summary.get((1, 1)),
         Some(&Data::String("Tân Phước 1".into()))
     );
-    // Received is a number, not text; the online share a ratio.
-    assert_eq!(summary.get((1, 3)), Some(&Data::Float(1962.0)));
+    // The data date is text in the Vietnamese style; received a number, not text;
+    // the online share a ratio.
+    assert_eq!(
+        summary.get((1, 3)),
+        Some(&Data::String("15-12-2025".into()))
+    );
+    assert_eq!(summary.get((1, 5)), Some(&Data::Float(1962.0)));
     let share = summary
-        .get((2, 14))
+        .get((2, 16))
         .and_then(|c| c.get_float())
         .expect("share");
     assert!((share - 1.0).abs() < 1e-9, "{share}");

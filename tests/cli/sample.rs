@@ -196,7 +196,7 @@ fn run_prints_a_summary_and_the_report_path() {
         stdout.contains("Tân Phước 1") && stdout.contains("1.962"),
         "{stdout}"
     );
-    assert!(stdout.contains("reports/2025-12-15"), "{stdout}");
+    assert!(stdout.contains("reports/2025-07-01_2025-12-15"), "{stdout}");
     assert_eq!(report["meta"]["as_of"], "2025-12-15");
     assert_eq!(report["meta"]["period_start"], "2025-07-01");
 }
@@ -204,7 +204,8 @@ fn run_prints_a_summary_and_the_report_path() {
 #[test]
 fn markdown_uses_vietnamese_number_style_and_the_seed_register() {
     let (w, _, _) = sample_run();
-    let md = std::fs::read_to_string(w.root.join("reports/2025-12-15/report.md")).expect("md");
+    let md = std::fs::read_to_string(w.root.join("reports/2025-07-01_2025-12-15/report.md"))
+        .expect("md");
     assert!(md.contains("| 1.962 |"), "thousands with a dot");
     assert!(md.contains("100,0 %"), "percent with a decimal comma");
     assert!(

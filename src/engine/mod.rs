@@ -2,6 +2,8 @@
 //! warehouse version, plus the small tables derived from the config.
 //! Swapping the engine means changing this module and `query`, nothing else.
 
+mod as_at;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -88,7 +90,13 @@ fn communes_batch(config: &Config) -> Result<RecordBatch> {
 /// the planner folds into constants (so filters on them reach the Parquet scan and
 /// prune by statistics), and the one-row table `report_period(period_start, as_of)`
 /// for ad hoc queries that want to show it.
-pub fn register_period(ctx: &SessionContext, start: NaiveDate, as_of: NaiveDate) -> Result<()> {
+///
+/// With the period come the views of figures as at a date (see [`as_at`]).
+pub async fn register_period(
+    ctx: &SessionContext,
+    start: NaiveDate,
+    as_of: NaiveDate,
+) -> Result<()> {
     for (name, date) in [("period_start", start), ("as_of", as_of)] {
         let value = ScalarValue::Date32(Some(days(date)));
         ctx.register_udf(create_udf(
@@ -108,7 +116,7 @@ pub fn register_period(ctx: &SessionContext, start: NaiveDate, as_of: NaiveDate)
         Arc::new(Date32Array::from(vec![days(as_of)])),
     ];
     ctx.register_batch("report_period", RecordBatch::try_new(schema, columns)?)?;
-    Ok(())
+    as_at::register(ctx).await
 }
 
 /// Only queries: no DDL, no DML, no `SET` or other statements.
