@@ -9,7 +9,10 @@ WITH in_period AS (
     WHERE received_date BETWEEN period_start() AND as_of()
 ),
 delivered AS (
-    SELECT DISTINCT commune_code FROM files WHERE kind = 'dossiers'
+    -- a commune whose newest export is older than the period has no data for it
+    SELECT DISTINCT f.commune_code FROM files f
+    JOIN data_dates dd ON dd.commune_code = f.commune_code
+    WHERE f.kind = 'dossiers' AND dd.data_date >= period_start()
 ),
 d AS (
     SELECT commune_code, received_date, status, timeliness, channel, field, due_date,

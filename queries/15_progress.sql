@@ -14,7 +14,9 @@ u AS (
            c.dossier_id IS NOT NULL AS carried
     FROM dossiers_as_of d
     LEFT JOIN carried c ON c.commune_code = d.commune_code AND c.dossier_id = d.dossier_id
-    WHERE c.dossier_id IS NOT NULL OR d.received_date >= period_start()
+    WHERE (c.dossier_id IS NOT NULL OR d.received_date >= period_start())
+      -- a commune whose newest export is older than the period has no data for it
+      AND d.data_date >= period_start()
 ),
 by_commune AS (
     SELECT

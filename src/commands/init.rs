@@ -1,6 +1,7 @@
 //! `init [DIR]`: a starter config and editable copies of the built-in queries and
 //! templates, to begin from. Never overwrites: if any of the files exists, nothing is
-//! written.
+//! written. Each copy records the hash of its text: while nobody edits it, the
+//! current built-in is used instead (see `query::bundled::is_unedited_copy`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,17 +14,19 @@ pub const CONFIG_NAME: &str = "commune-report.toml";
 
 pub fn init(dir: &Path, out: &mut dyn Write) -> Result<ExitStatus> {
     let queries = dir.join("queries");
-    let mut files: Vec<(PathBuf, &str)> = vec![(dir.join(CONFIG_NAME), STARTER_CONFIG)];
+    let mut files: Vec<(PathBuf, String)> =
+        vec![(dir.join(CONFIG_NAME), STARTER_CONFIG.to_string())];
     files.extend(
         bundled::QUERIES
             .iter()
-            .map(|(name, text)| (queries.join(name), *text)),
+            .map(|(name, text)| (queries.join(name), bundled::marked_copy(name, text))),
     );
-    files.extend(
-        bundled::TEMPLATES
-            .iter()
-            .map(|(name, text)| (queries.join("templates").join(name), *text)),
-    );
+    files.extend(bundled::TEMPLATES.iter().map(|(name, text)| {
+        (
+            queries.join("templates").join(name),
+            bundled::marked_copy(name, text),
+        )
+    }));
     let existing: Vec<String> = files
         .iter()
         .filter(|(p, _)| std::fs::symlink_metadata(p).is_ok())

@@ -112,6 +112,14 @@ async fn check_data_dates(
         stale += 1;
         let name = row["commune"].as_str().unwrap_or("");
         let age = (as_of - date).num_days();
+        if date < start {
+            warn!(
+                commune = row["commune_code"].as_str().unwrap_or(""),
+                data_date = %date,
+                "{name}: its newest dossier export is of {date}, before the period starts \
+                 ({start}): the report shows it as not delivered for the period"
+            );
+        }
         warn!(
             commune = row["commune_code"].as_str().unwrap_or(""),
             data_date = %date,

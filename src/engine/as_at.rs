@@ -38,14 +38,16 @@ const COLUMNS: [&str; 14] = [
     "source_line",
 ];
 
-/// Per commune with dossier rows: its newest export and its data date at `day`.
+/// Per commune with a dossier export: its newest export (an empty one counts: the
+/// commune received nothing more) and its data date at `day`.
 fn data_dates(day: &str) -> String {
     format!(
         "SELECT commune_code, newest_export, \
                 CASE WHEN newest_export >= {day} THEN {day} ELSE newest_export END \
                     AS data_date \
          FROM (SELECT commune_code, max(snapshot_date) AS newest_export FROM files \
-               WHERE kind = 'dossiers' AND data_rows > rejected GROUP BY commune_code)"
+               WHERE kind = 'dossiers' AND (data_rows = 0 OR data_rows > rejected) \
+               GROUP BY commune_code)"
     )
 }
 

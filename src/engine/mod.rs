@@ -40,6 +40,14 @@ pub async fn session(config: &Config) -> Result<SessionContext> {
             .with_information_schema(true),
     );
     for table in Table::ALL {
+        if !root.join(table.name()).is_dir() {
+            return Err(Error::Usage(format!(
+                "the warehouse {} has no table {} (it was written by an older version): run \
+                 `commune-report ingest` to rebuild it",
+                config.warehouse.display(),
+                table.name()
+            )));
+        }
         register(&ctx, &root, table.name(), table.file_schema(), true).await?;
     }
     register(&ctx, &root, "runs", crate::warehouse::runs::schema(), false).await?;

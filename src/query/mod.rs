@@ -76,7 +76,8 @@ pub fn built_in() -> Vec<QueryFile> {
 
 /// The report's query files in name order: the built-in ones, where `folder` (if
 /// any) adds its own `*.sql` files; a folder file replaces the built-in one of the
-/// same file name, or of the same role.
+/// same file name, or of the same role. An unedited copy written by `init` is left
+/// out, so the current built-in serves.
 pub fn load(folder: Option<&Path>) -> Result<Vec<QueryFile>> {
     let mut queries = built_in();
     let Some(dir) = folder else {
@@ -135,8 +136,17 @@ fn load_folder(dir: &Path) -> Result<Vec<QueryFile>> {
                 .file_name()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            Ok(QueryFile::new(file, path, Origin::Folder, sql))
+            Ok((sql, file, path))
         })
+        .filter(|r| match r {
+            // An unedited `init` copy: the current built-in serves instead.
+            Ok((sql, _, path)) if bundled::is_unedited_copy(sql) => {
+                tracing::debug!(file = %path.display(), "unedited copy: the built-in is used");
+                false
+            }
+            _ => true,
+        })
+        .map(|r| r.map(|(sql, file, path)| QueryFile::new(file, path, Origin::Folder, sql)))
         .collect()
 }
 

@@ -42,6 +42,9 @@ pub struct Meta {
 #[derive(Debug, Clone, Serialize)]
 pub struct Edition {
     pub number: u32,
+    /// The edition the changes are counted from (the one readers had).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<u32>,
     /// Hash of the report's content (everything but this edition record): a rerun
     /// that gives the same hash is the same edition.
     pub content_sha256: String,
@@ -55,6 +58,8 @@ pub struct Edition {
 pub struct Provenance {
     pub file: String,
     pub origin: Origin,
+    /// Of the text used: an edited query or template makes a new edition.
+    pub sha256: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -109,15 +114,13 @@ impl Meta {
     /// «Bản số 2 — thay đổi so với bản số 1: …», as every format shows it.
     pub fn edition_line(&self) -> Option<String> {
         let e = self.edition.as_ref()?;
-        Some(if e.number <= 1 || e.changes.is_empty() {
-            format!("Bản số {}.", e.number)
-        } else {
-            format!(
-                "Bản số {} — thay đổi so với bản số {}: {}.",
+        Some(match e.previous {
+            Some(previous) if !e.changes.is_empty() => format!(
+                "Bản số {} — thay đổi so với bản số {previous}: {}.",
                 e.number,
-                e.number - 1,
                 e.changes.join("; ")
-            )
+            ),
+            _ => format!("Bản số {}.", e.number),
         })
     }
 }

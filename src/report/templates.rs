@@ -21,6 +21,8 @@ pub fn load(folder: Option<&Path>, name: &'static str) -> Result<Template> {
     if let Some(dir) = folder {
         let path = dir.join("templates").join(name);
         match std::fs::read_to_string(&path) {
+            // An unedited `init` copy: the current built-in serves instead.
+            Ok(source) if bundled::is_unedited_copy(&source) => {}
             Ok(source) => {
                 return Ok(Template {
                     name,

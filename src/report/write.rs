@@ -40,6 +40,32 @@ impl Formats {
         csv: false,
     };
 
+    /// The formats an edition folder holds.
+    fn present_in(dir: &Path) -> Formats {
+        let has = |name: &str| dir.join(name).is_file();
+        let csv = fs::read_dir(dir).into_iter().flatten().flatten().any(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.ends_with(".csv") && !name.starts_with('.')
+        });
+        Formats {
+            md: has("report.md"),
+            html: has("report.html"),
+            xlsx: has("report.xlsx"),
+            json: has(RECORD),
+            csv,
+        }
+    }
+
+    fn union(self, other: Formats) -> Formats {
+        Formats {
+            md: self.md || other.md,
+            html: self.html || other.html,
+            xlsx: self.xlsx || other.xlsx,
+            json: self.json || other.json,
+            csv: self.csv || other.csv,
+        }
+    }
+
     pub fn parse(names: &[String]) -> Result<Formats> {
         let mut f = Formats {
             md: false,
@@ -90,7 +116,7 @@ pub fn write_all(
     let link = reports.join(&period);
     let editions = reports.join(format!("{period}.editions"));
     fs::create_dir_all(&editions).map_err(|e| io("creating", &editions, e))?;
-    remove_leftovers(&editions);
+    remove_leftovers(reports);
     if fs::symlink_metadata(&link).is_ok_and(|m| !m.file_type().is_symlink()) {
         return Err(Error::io(
             format!(
@@ -112,6 +138,9 @@ pub fn write_all(
     {
         report.meta.edition = Some(Edition {
             number: *number,
+            previous: previous["meta"]["edition"]["previous"]
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok()),
             content_sha256,
             changes: previous["meta"]["edition"]["changes"]
                 .as_array()
@@ -143,9 +172,16 @@ pub fn write_all(
     };
     report.meta.edition = Some(Edition {
         number,
+        previous: current.as_ref().map(|(n, _, _)| *n),
         content_sha256,
         changes,
     });
+    // Readers of the period's link keep every format they had: the new edition has
+    // those of the one it replaces as well as the ones asked for.
+    let formats = match &current {
+        Some((_, dir, _)) => formats.union(Formats::present_in(dir)),
+        None => formats,
+    };
     let tmp = editions.join(format!(".tmp-{}", std::process::id()));
     let _ = fs::remove_dir_all(&tmp);
     fs::create_dir_all(&tmp).map_err(|e| io("creating", &tmp, e))?;
@@ -264,30 +300,28 @@ fn sync(path: &Path) -> Result<()> {
         .map_err(|e| Error::io(format!("syncing {}", path.display()), e))
 }
 
-/// Temporary folders and files of runs that were killed; only one run writes at a
-/// time (the run lock), so none of them is in use.
-fn remove_leftovers(editions: &Path) {
-    let Ok(entries) = fs::read_dir(editions) else {
+/// Temporary folders, files and links of runs that were killed, for every period;
+/// only one run writes at a time (the run lock), so none of them is in use.
+fn remove_leftovers(reports: &Path) {
+    let Ok(entries) = fs::read_dir(reports) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with(".tmp-") {
-            let _ = fs::remove_dir_all(entry.path());
-        } else if let Ok(files) = fs::read_dir(entry.path()) {
-            for file in files.flatten() {
-                if file.file_name().to_string_lossy().contains(".tmp-") {
-                    let _ = fs::remove_file(file.path());
+        if name.starts_with('.') && name.contains(".link-") {
+            let _ = fs::remove_file(entry.path());
+        } else if name.ends_with(".editions") {
+            for edition in fs::read_dir(entry.path()).into_iter().flatten().flatten() {
+                if edition.file_name().to_string_lossy().starts_with(".tmp-") {
+                    let _ = fs::remove_dir_all(edition.path());
+                    continue;
                 }
-            }
-        }
-    }
-    if let Some(reports) = editions.parent()
-        && let Ok(entries) = fs::read_dir(reports)
-    {
-        for entry in entries.flatten() {
-            if entry.file_name().to_string_lossy().contains(".link-") {
-                let _ = fs::remove_file(entry.path());
+                for file in fs::read_dir(edition.path()).into_iter().flatten().flatten() {
+                    let file_name = file.file_name().to_string_lossy().into_owned();
+                    if file_name.starts_with('.') && file_name.contains(".tmp-") {
+                        let _ = fs::remove_file(file.path());
+                    }
+                }
             }
         }
     }

@@ -364,6 +364,25 @@ fn a_stale_commune_is_counted_at_its_own_date_and_says_so() {
         "số liệu đến ngày 30-11-2025"
     ));
 
+    // A period that starts after its newest export: not delivered for it, never zeros.
+    let out = w.run(&["report", "--period-start", "2025-12-01"]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("before the period starts"), "{err}");
+    let report = report_json(&w, "2025-12-01", "2025-12-15");
+    for id in ["10_summary", "15_progress"] {
+        let row = section(&report, id)
+            .iter()
+            .find(|r| r["commune_code"] == "28345")
+            .expect("tp3");
+        let n = if id == "10_summary" {
+            "received"
+        } else {
+            "carried_over"
+        };
+        assert!(row[n].is_null(), "{id}: {row}");
+    }
+
     assert_eq!(
         stale("max_data_age_days = 10")
             .run(&["-q", "run"])
@@ -489,4 +508,24 @@ fn reports_are_editions_and_never_destroyed() {
         .root
         .join("reports/2025-07-01_2025-12-15.editions/1/report.md");
     assert_eq!(std::fs::read_to_string(kept).expect("edition 1"), first);
+
+    // An edited template alone is a new edition, and one asked only for CSV keeps
+    // every format its readers had.
+    std::fs::create_dir_all(w2.root.join("queries/templates")).expect("templates");
+    std::fs::write(
+        w2.root.join("queries/templates/narrative.txt"),
+        "Xã {{ name }}: {{ received.text }} hồ sơ.",
+    )
+    .expect("template");
+    w2.ok(&["-q", "report", "--formats", "csv"]);
+    assert_eq!(
+        std::fs::read_link(&link).expect("link"),
+        Path::new("2025-07-01_2025-12-15.editions/3")
+    );
+    for f in ["report.md", "report.html", "report.xlsx", "10_summary.csv"] {
+        assert!(link.join(f).is_file(), "{f} in edition 3");
+    }
+    let third = std::fs::read_to_string(link.join("report.md")).expect("md");
+    assert!(third.contains("Xã Tân Phước 1: 1.962 hồ sơ."), "{third}");
+    assert!(third.contains("thay đổi so với bản số 2"), "{third}");
 }

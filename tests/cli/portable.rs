@@ -64,11 +64,10 @@ fn init_writes_an_editable_copy_and_never_overwrites() {
     );
     for id in repository_queries() {
         let file = format!("queries/{id}.sql");
-        assert_eq!(
-            read(&target.join(&file)),
-            read(&manifest_dir().join(&file)),
-            "{file}"
-        );
+        let copy = read(&target.join(&file));
+        let (mark, text) = copy.split_once('\n').expect("a first line");
+        assert!(mark.starts_with("-- commune-report init copy"), "{mark}");
+        assert_eq!(text, read(&manifest_dir().join(&file)), "{file}");
     }
     for t in ["narrative.txt", "report.html"] {
         assert!(target.join("queries/templates").join(t).is_file(), "{t}");
@@ -101,11 +100,14 @@ fn a_renamed_summary_query_still_feeds_narrative_chart_and_console() {
     assert!(init(&copy).status.success());
     let w = Workdir::sample();
     std::fs::rename(copy.join("queries"), w.root.join("queries")).expect("move queries");
-    std::fs::rename(
-        w.root.join("queries/10_summary.sql"),
+    // Renamed and edited (an unedited copy would give way to the built-in).
+    let summary = read(&w.root.join("queries/10_summary.sql"));
+    std::fs::write(
         w.root.join("queries/12_totals.sql"),
+        summary.replace("Tổng hợp kết quả", "Tổng hợp"),
     )
-    .expect("rename");
+    .expect("write");
+    std::fs::remove_file(w.root.join("queries/10_summary.sql")).expect("remove");
     let out = w.ok(&["run"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("Tân Phước 1"), "console summary: {stdout}");
@@ -129,7 +131,13 @@ fn a_renamed_summary_query_still_feeds_narrative_chart_and_console() {
         !files.iter().any(|(f, _)| *f == "10_summary.sql"),
         "{files:?}"
     );
-    assert!(files.iter().all(|(_, o)| *o == "folder"), "{files:?}");
+    // The other copies are unedited: the built-ins serve.
+    assert!(
+        files
+            .iter()
+            .all(|(f, o)| (*f == "12_totals.sql") == (*o == "folder")),
+        "{files:?}"
+    );
     let narrative = report["narrative"].as_array().expect("narrative");
     assert_eq!(narrative.len(), 5);
     assert!(
@@ -150,4 +158,22 @@ fn a_named_queries_folder_that_does_not_exist_is_a_config_error() {
         err.contains("paths.queries") && err.contains("init"),
         "{err}"
     );
+}
+
+#[test]
+fn unedited_init_copies_give_way_to_the_built_ins() {
+    let (_, _, built_in) = sample_run();
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let copy = scratch.path().join("copy");
+    assert!(init(&copy).status.success());
+    let w = Workdir::sample();
+    std::fs::rename(copy.join("queries"), w.root.join("queries")).expect("move queries");
+    w.ok(&["-q", "run"]);
+    let report: Value = serde_json::from_str(&read(
+        &w.root.join("reports/2025-07-01_2025-12-15/report.json"),
+    ))
+    .expect("json");
+    assert_eq!(report["meta"]["queries"], built_in["meta"]["queries"]);
+    assert_eq!(report["meta"]["templates"], built_in["meta"]["templates"]);
+    assert_eq!(report["sections"], built_in["sections"]);
 }
