@@ -24,6 +24,7 @@ pub mod faults;
 pub mod ingest;
 pub mod lock;
 pub mod parallel;
+pub mod privacy;
 pub mod query;
 pub mod report;
 pub mod text;

@@ -69,6 +69,16 @@ pub fn clean(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Text a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab or
+/// CR) with a leading `'`, for CSV files written for people (OWASP CSV injection).
+pub fn neutralise(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

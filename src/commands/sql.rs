@@ -50,7 +50,15 @@ pub async fn sql(config: &Config, args: SqlArgs<'_>, out: &mut dyn Write) -> Res
     match args.output {
         Some(path) => {
             let all: Vec<_> = results.into_iter().flatten().collect();
-            format::write_file(path, &all)?;
+            let w = &config.warehouse;
+            let protected = [
+                w.clone(),
+                crate::warehouse::sibling(w, "versions"),
+                crate::warehouse::sibling(w, "cache"),
+                crate::warehouse::sibling(w, "runs"),
+                config.reports.clone(),
+            ];
+            format::write_file(path, &all, &protected)?;
         }
         None => {
             for batches in &results {

@@ -187,6 +187,15 @@ impl Config {
                         ),
                     )
                 })?;
+                if column != Column::Personal && crate::privacy::is_personal_header(header) {
+                    return Err(err(
+                        &format!("communes[{i}].columns.{header:?}"),
+                        format!(
+                            "{header:?} names personal data, which never leaves the input; \
+                             it cannot feed the column {target:?} (remove this mapping)"
+                        ),
+                    ));
+                }
                 columns.push((fold(header), column));
             }
             communes.push(Commune {
@@ -375,6 +384,15 @@ dossiers = ["exports/tp1/*.csv"]
         }
         let m = message(&format!("{MINIMAL}\n[quality]\nmax_reject_ratio = 3\n"));
         assert!(m.contains("quality.max_reject_ratio"), "{m}");
+    }
+
+    #[test]
+    fn personal_data_cannot_be_mapped_to_a_kept_column() {
+        let m = message(&MINIMAL.replace(
+            "dossiers = [\"exports/tp1/*.csv\"]",
+            "dossiers = [\"a\"]\ncolumns = { \"Số CCCD/CMND\" = \"note\" }",
+        ));
+        assert!(m.contains("personal data") && m.contains("CCCD"), "{m}");
     }
 
     #[test]

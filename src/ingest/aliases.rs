@@ -132,6 +132,17 @@ mod tests {
     }
 
     #[test]
+    fn no_kept_column_alias_reads_as_personal_data() {
+        for (alias, column, _) in ALIASES {
+            assert_eq!(
+                crate::privacy::is_personal_header(alias),
+                *column == Column::Personal,
+                "{alias}"
+            );
+        }
+    }
+
+    #[test]
     fn aliases_do_not_collide() {
         let mut seen = std::collections::HashMap::new();
         for (alias, column, _) in ALIASES {

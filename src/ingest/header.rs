@@ -4,6 +4,7 @@
 use csv::StringRecord;
 
 use super::aliases::lookup;
+use crate::privacy;
 use crate::text::{clean, fold};
 use crate::warehouse::columns::{Column, FileKind};
 
@@ -12,8 +13,8 @@ use crate::warehouse::columns::{Column, FileKind};
 pub struct HeaderMap {
     /// Per source column: the canonical column it feeds, if any.
     pub targets: Vec<Option<Column>>,
-    /// Source column positions holding personal data (masked in raw records).
-    pub personal: Vec<usize>,
+    /// Per source column: whether it holds personal data (masked in raw records).
+    personal: Vec<bool>,
     /// (header as written, canonical column) for every column used.
     pub mapped: Vec<(String, Column)>,
     /// Headers no alias knows, ignored.
@@ -28,6 +29,11 @@ pub struct HeaderMap {
 impl HeaderMap {
     pub fn width(&self) -> usize {
         self.targets.len()
+    }
+
+    /// Whether source column `i` holds personal data.
+    pub fn is_personal(&self, i: usize) -> bool {
+        self.personal.get(i).copied().unwrap_or(false)
     }
 
     /// Source position of `column`, if the file has it.
@@ -46,20 +52,23 @@ pub fn map_header(
     let wanted = kind.columns();
     // (column, priority, position): the best source column for each canonical one.
     let mut best: Vec<(Column, u8, usize)> = Vec::new();
-    let mut personal = Vec::new();
+    let mut personal = vec![false; cells.len()];
     let mut dropped = Vec::new();
     let mut candidates: Vec<Option<(Column, u8)>> = Vec::with_capacity(cells.len());
     for (i, cell) in cells.iter().enumerate() {
         let folded = fold(cell);
+        // A column whose name means personal data is dropped, whatever else it is
+        // called; the config cannot map one to a kept column (checked there).
         let found = overrides
             .iter()
             .find(|(h, _)| *h == folded)
             .map(|&(_, c)| (c, u8::MAX))
+            .or_else(|| privacy::is_personal_header(cell).then_some((Column::Personal, 9)))
             .or_else(|| lookup(&folded));
         candidates.push(found);
         match found {
             Some((Column::Personal, _)) => {
-                personal.push(i);
+                personal[i] = true;
                 dropped.push(clean(cell).into_owned());
             }
             Some((column, priority)) if wanted.contains(&column) => {
@@ -90,7 +99,7 @@ pub fn map_header(
     for (i, cell) in cells.iter().enumerate() {
         match targets[i] {
             Some(column) => mapped.push((clean(cell).into_owned(), column)),
-            None if personal.contains(&i) => {}
+            None if personal[i] => {}
             None if cell.trim().is_empty() => {}
             None => ignored.push(clean(cell).into_owned()),
         }
@@ -120,6 +129,25 @@ mod tests {
     }
 
     #[test]
+    fn headers_meaning_personal_data_are_dropped_whatever_their_spelling() {
+        let header = rec(&[
+            "Mã hồ sơ",
+            "Họ và tên",
+            "Số CCCD/CMND",
+            "SĐT liên hệ",
+            "Ngày tiếp nhận",
+            "Email address",
+            "Trạng thái",
+        ]);
+        let map = map_header(&header, FileKind::Dossiers, &[]).expect("header");
+        assert_eq!(
+            (0..7).filter(|&i| map.is_personal(i)).collect::<Vec<_>>(),
+            vec![1, 2, 3, 5]
+        );
+        assert!(map.ignored.is_empty(), "{:?}", map.ignored);
+    }
+
+    #[test]
     fn maps_printed_headers_and_drops_personal_data() {
         let header = rec(&[
             "STT",
@@ -133,7 +161,10 @@ mod tests {
         let map = map_header(&header, FileKind::Dossiers, &[]).expect("header");
         assert_eq!(map.position(Column::DossierId), Some(1));
         assert_eq!(map.position(Column::CompletedDate), Some(5));
-        assert_eq!(map.personal, vec![2]);
+        assert_eq!(
+            (0..7).filter(|&i| map.is_personal(i)).collect::<Vec<_>>(),
+            vec![2]
+        );
         assert_eq!(map.dropped, vec!["Chủ hồ sơ"]);
         assert_eq!(map.ignored, vec!["STT", "Ngày trả kết quả"]);
     }

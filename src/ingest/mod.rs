@@ -199,6 +199,7 @@ fn read_one(
             rows: 0,
             rejected: 0,
             blank_lines: 0,
+            checksums: Vec::new(),
         });
         return Ok(ReadFile {
             record,
@@ -290,6 +291,7 @@ fn parse_into_cache(
         rows,
         rejected,
         blank_lines: counts.blank_lines,
+        checksums: Vec::new(),
     };
     cache.commit(key, &tmp, &parsed)?;
     Ok(parsed)

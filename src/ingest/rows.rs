@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use super::header::HeaderMap;
 use super::record::Record;
 use super::values::{self, Channel, Status, Timeliness};
+use crate::privacy;
 use crate::text::{clean, fold, slug, trim};
 use crate::warehouse::columns::Column;
 
@@ -25,7 +26,13 @@ pub struct Reject {
 }
 
 impl Reject {
+    /// The reason quotes values from the record: personal data in them is masked
+    /// (a shifted row can put an ID or phone number in a date or status column).
     fn new(code: &'static str, column: Option<Column>, reason: String) -> Reject {
+        let reason = match privacy::mask(&reason) {
+            Cow::Borrowed(_) => reason,
+            Cow::Owned(masked) => masked,
+        };
         Reject {
             reason_code: code,
             column: column.map(Column::name),
@@ -116,11 +123,26 @@ impl RowState {
         cleaned
     }
 
-    fn note(list: &mut Vec<String>, value: &str) {
-        if list.len() < 5 && !list.iter().any(|v| v == value) {
-            list.push(value.to_string());
+    /// A free-text cell as stored: cleaned, and personal data typed into it masked.
+    fn text<'r>(&mut self, text: &'r str) -> Cow<'r, str> {
+        match self.clean(text) {
+            Cow::Borrowed(t) => privacy::mask(t),
+            Cow::Owned(t) => Cow::Owned(privacy::mask(&t).into_owned()),
         }
     }
+
+    /// Remembers an unknown label for the file's warning, personal data masked.
+    fn note(list: &mut Vec<String>, value: &str) {
+        let value = privacy::mask(value);
+        if list.len() < 5 && !list.iter().any(|v| *v == value) {
+            list.push(value.into_owned());
+        }
+    }
+}
+
+/// A free-text cell as stored: cleaned, personal data typed into it masked.
+fn free_text(text: &str) -> String {
+    privacy::mask(&clean(text)).into_owned()
 }
 
 /// Words a footer line (totals, signatures) starts with, folded.
@@ -282,8 +304,8 @@ fn dossier_fields<'r>(
     Ok(DossierRow {
         dossier_id,
         procedure_code: cell(record, map, Column::ProcedureCode).map(|t| warnings.clean(t)),
-        procedure_name: cell(record, map, Column::ProcedureName).map(|t| warnings.clean(t)),
-        field: cell(record, map, Column::Field).map(|t| warnings.clean(t)),
+        procedure_name: cell(record, map, Column::ProcedureName).map(|t| warnings.text(t)),
+        field: cell(record, map, Column::Field).map(|t| warnings.text(t)),
         channel,
         received_date,
         due_date,
@@ -323,8 +345,8 @@ fn procedure_fields(
     });
     Ok(ProcedureRow {
         procedure_code: code,
-        procedure_name: cell(record, map, Column::ProcedureName).map(|t| clean(t).into_owned()),
-        field: cell(record, map, Column::Field).map(|t| clean(t).into_owned()),
+        procedure_name: cell(record, map, Column::ProcedureName).map(free_text),
+        field: cell(record, map, Column::Field).map(free_text),
         online_level,
     })
 }
@@ -335,7 +357,7 @@ pub fn indicator(record: &Record<'_>, map: &HeaderMap) -> Result<IndicatorRow, R
 
 fn indicator_fields(record: &Record<'_>, map: &HeaderMap) -> Result<IndicatorRow, Reject> {
     check_shape(record, map)?;
-    let label = clean(required(record, map, Column::Label, "the indicator label")?).into_owned();
+    let label = free_text(required(record, map, Column::Label, "the indicator label")?);
     let text = required(record, map, Column::Value, "the value")?;
     let value = values::parse_number(text).ok_or_else(|| {
         Reject::new(
@@ -351,8 +373,8 @@ fn indicator_fields(record: &Record<'_>, map: &HeaderMap) -> Result<IndicatorRow
         indicator: indicator_key(&label),
         label,
         value,
-        unit: cell(record, map, Column::Unit).map(|t| clean(t).into_owned()),
-        note: cell(record, map, Column::Note).map(|t| clean(t).into_owned()),
+        unit: cell(record, map, Column::Unit).map(free_text),
+        note: cell(record, map, Column::Note).map(free_text),
     })
 }
 
@@ -401,8 +423,9 @@ pub fn indicator_key(label: &str) -> String {
         .unwrap_or_else(|| slug(label))
 }
 
-/// The record as written, for the rejects table, with personal-data positions and
-/// every field beyond the header masked.
+/// The record as written, for the rejects table: personal-data columns and every
+/// field beyond the header replaced by `***`, and personal data found in any other
+/// field masked.
 pub fn masked_raw(record: &Record<'_>, map: &HeaderMap, delimiter: u8) -> String {
     let delim = delimiter as char;
     let mut out = String::new();
@@ -410,16 +433,19 @@ pub fn masked_raw(record: &Record<'_>, map: &HeaderMap, delimiter: u8) -> String
         if i > 0 {
             out.push(delim);
         }
-        if i >= map.width() || map.personal.contains(&i) {
+        if i >= map.width() || map.is_personal(i) {
             if !field.is_empty() {
                 out.push_str("***");
             }
-        } else if field.contains([delim, '"', '\n', '\r']) {
+            continue;
+        }
+        let field = privacy::mask(field);
+        if field.contains([delim, '"', '\n', '\r']) {
             out.push('"');
             out.push_str(&field.replace('"', "\"\""));
             out.push('"');
         } else {
-            out.push_str(field);
+            out.push_str(&field);
         }
     }
     out

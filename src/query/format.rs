@@ -3,18 +3,20 @@
 //! (csv, json, ndjson, parquet).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use arrow::record_batch::RecordBatch;
 use clap::ValueEnum;
 
 use crate::error::{Error, Result};
+use crate::text::neutralise;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Aligned text table, capped at --max-rows.
     Table,
-    /// CSV with a header line.
+    /// CSV with a header line, values as stored (for programs; `-o FILE.csv`
+    /// neutralises formula-leading text for spreadsheets).
     Csv,
     /// A JSON array of objects; dates as YYYY-MM-DD.
     Json,
@@ -95,20 +97,105 @@ fn head(batches: &[RecordBatch], n: usize) -> Vec<RecordBatch> {
     out
 }
 
-/// Writes the result to `path` in the format its extension names.
-pub fn write_file(path: &Path, batches: &[RecordBatch]) -> Result<()> {
+/// Writes the result to `path` in the format its extension names. The file is
+/// written aside and renamed into place: an existing file (or another name of its
+/// inode) is never truncated. Paths inside `protected` folders are refused. In a CSV
+/// file (written for people) formula-leading text is neutralised; stdout is not.
+pub fn write_file(path: &Path, batches: &[RecordBatch], protected: &[PathBuf]) -> Result<()> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
+    if !matches!(
+        ext.as_str(),
+        "csv" | "json" | "ndjson" | "jsonl" | "parquet"
+    ) {
+        return Err(Error::Usage(format!(
+            "cannot tell the format of {} from its extension {ext:?}: use .csv, .json, \
+             .ndjson or .parquet",
+            path.display()
+        )));
+    }
+    refuse_protected(path, protected)?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let written = write_new(&tmp, &ext, batches).and_then(|()| {
+        std::fs::rename(&tmp, path).map_err(|e| Error::io(format!("writing {}", path.display()), e))
+    });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// Refuses `path` when it, or the file it names through links, lies inside one of
+/// the `protected` folders (compared with links resolved).
+fn refuse_protected(path: &Path, protected: &[PathBuf]) -> Result<()> {
+    let absolute = std::path::absolute(path)
+        .map_err(|e| Error::io(format!("resolving {}", path.display()), e))?;
+    let resolved_parent = absolute
+        .parent()
+        .and_then(|p| std::fs::canonicalize(p).ok())
+        .map(|p| p.join(absolute.file_name().unwrap_or_default()));
+    let candidates = [
+        Some(absolute.clone()),
+        resolved_parent,
+        std::fs::canonicalize(&absolute).ok(),
+    ];
+    for root in protected {
+        let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+        if candidates
+            .iter()
+            .flatten()
+            .any(|c| c.starts_with(root) || c.starts_with(&real_root))
+        {
+            return Err(Error::Usage(format!(
+                "{} is inside {}, which only runs write; choose a path outside the \
+                 warehouse and its folders",
+                path.display(),
+                root.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn write_new(path: &Path, ext: &str, batches: &[RecordBatch]) -> Result<()> {
     let create = || {
-        std::fs::File::create(path)
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
             .map_err(|e| Error::io(format!("creating {}", path.display()), e))
     };
-    match ext.as_str() {
-        "csv" => write(&mut create()?, Format::Csv, batches, 0),
-        "json" => write(&mut create()?, Format::Json, batches, 0),
-        "ndjson" | "jsonl" => write(&mut create()?, Format::Ndjson, batches, 0),
+    let synced = |file: std::fs::File| {
+        file.sync_all()
+            .map_err(|e| Error::io(format!("writing {}", path.display()), e))
+    };
+    match ext {
+        "csv" => {
+            let mut file = create()?;
+            let neutralised = batches
+                .iter()
+                .map(neutralise_text)
+                .collect::<Result<Vec<_>>>()?;
+            write(&mut file, Format::Csv, &neutralised, 0)?;
+            synced(file)
+        }
+        "json" => {
+            let mut file = create()?;
+            write(&mut file, Format::Json, batches, 0)?;
+            synced(file)
+        }
+        "ndjson" | "jsonl" => {
+            let mut file = create()?;
+            write(&mut file, Format::Ndjson, batches, 0)?;
+            synced(file)
+        }
         "parquet" => {
             let Some(first) = batches.first() else {
                 return Err(Error::Usage("the query returned no schema to write".into()));
@@ -121,15 +208,44 @@ pub fn write_file(path: &Path, batches: &[RecordBatch]) -> Result<()> {
             for batch in batches {
                 writer.write(batch)?;
             }
-            writer.close()?;
-            Ok(())
+            synced(writer.into_inner()?)
         }
-        other => Err(Error::Usage(format!(
-            "cannot tell the format of {} from its extension {other:?}: use .csv, .json, \
-             .ndjson or .parquet",
-            path.display()
-        ))),
+        other => Err(Error::Invariant(format!("no writer for {other:?}"))),
     }
+}
+
+/// Text columns with formula-leading values neutralised (see [`neutralise`]).
+fn neutralise_text(batch: &RecordBatch) -> Result<RecordBatch> {
+    use arrow::array::{Array, ArrayRef, StringArray};
+    use arrow::datatypes::{DataType, Field, Schema};
+    let mut fields = Vec::with_capacity(batch.num_columns());
+    let mut columns: Vec<ArrayRef> = Vec::with_capacity(batch.num_columns());
+    for (field, column) in batch.schema().fields().iter().zip(batch.columns()) {
+        if matches!(
+            field.data_type(),
+            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View
+        ) {
+            let text = arrow::compute::cast(column, &DataType::Utf8)?;
+            let text = text
+                .as_any()
+                .downcast_ref::<StringArray>()
+                .ok_or_else(|| Error::Invariant("a text column that is not text".into()))?;
+            let out: StringArray = text.iter().map(|v| v.map(neutralise)).collect();
+            fields.push(Field::new(
+                field.name(),
+                DataType::Utf8,
+                field.is_nullable(),
+            ));
+            columns.push(std::sync::Arc::new(out) as ArrayRef);
+        } else {
+            fields.push(field.as_ref().clone());
+            columns.push(column.clone());
+        }
+    }
+    Ok(RecordBatch::try_new(
+        std::sync::Arc::new(Schema::new(fields)),
+        columns,
+    )?)
 }
 
 /// Batches as a JSON array of objects, nulls explicit.

@@ -5,6 +5,7 @@
 pub mod bundled;
 pub mod describe;
 pub mod format;
+mod read_only;
 pub mod shell;
 
 use std::path::{Path, PathBuf};
@@ -178,23 +179,44 @@ pub async fn run(ctx: &SessionContext, query: &QueryFile) -> Result<Vec<RecordBa
 }
 
 /// Runs every statement of `sql` read-only, in order: one result per statement.
-/// Anything but a query (DDL, DML, `SET`, `COPY`) is refused before it runs.
+/// Every statement is checked before any runs: anything but a query (or `EXPLAIN`
+/// of one) — DDL, DML, `SET`, `COPY`, transactions, `WITH … INSERT` — is refused
+/// (exit 2) and nothing executes.
 pub async fn run_statements(ctx: &SessionContext, sql: &str) -> Result<Vec<Vec<RecordBatch>>> {
     let statements = DFParser::parse_sql(sql).map_err(|e| Error::Usage(format!("SQL: {e}")))?;
     if statements.is_empty() {
         return Err(Error::Usage("no SQL given".into()));
     }
-    let mut results = Vec::with_capacity(statements.len());
+    for (i, statement) in statements.iter().enumerate() {
+        if !read_only::is_query(statement) {
+            return Err(Error::Usage(format!(
+                "statement {} is not a query: {}; the warehouse is read-only, so nothing \
+                 was run",
+                i + 1,
+                first_words(&statement.to_string())
+            )));
+        }
+    }
+    let mut plans = Vec::with_capacity(statements.len());
     for statement in statements {
         let plan = ctx.state().statement_to_plan(statement).await?;
         engine::read_only().verify_plan(&plan).map_err(|e| {
             Error::Usage(format!(
-                "{e} (the warehouse is read-only: only queries are allowed)"
+                "{e} (the warehouse is read-only: only queries are allowed; nothing was run)"
             ))
         })?;
+        plans.push(plan);
+    }
+    let mut results = Vec::with_capacity(plans.len());
+    for plan in plans {
         results.push(ctx.execute_logical_plan(plan).await?.collect().await?);
     }
     Ok(results)
+}
+
+fn first_words(sql: &str) -> String {
+    let words: Vec<&str> = sql.split_whitespace().take(4).collect();
+    words.join(" ")
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::model::Section;
 use crate::error::{Error, Result};
+use crate::text::neutralise;
 
 pub fn render(section: &Section) -> Result<Vec<u8>> {
     let err = |e: csv::Error| Error::Invariant(format!("writing {}.csv: {e}", section.id));
@@ -27,17 +28,9 @@ pub fn render(section: &Section) -> Result<Vec<u8>> {
         .map_err(|e| Error::Invariant(format!("writing {}.csv: {e}", section.id)))
 }
 
-pub fn neutralise(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::text::neutralise;
 
     #[test]
     fn formula_leading_text_is_neutralised() {

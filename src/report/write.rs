@@ -189,6 +189,7 @@ pub fn write_all(
         let path = tmp.join(name);
         fs::write(&path, body).map_err(|e| io("writing", &path, e))?;
         sync(&path)?;
+        crate::warehouse::cache::read_only(&path)?;
     }
     sync(&tmp)?;
     crate::faults::pause_at(crate::faults::REPORTING);
@@ -275,6 +276,7 @@ fn write_aside(dir: &Path, name: &str, body: &[u8]) -> Result<()> {
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     fs::write(&tmp, body).map_err(|e| Error::io(format!("writing {}", tmp.display()), e))?;
     sync(&tmp)?;
+    crate::warehouse::cache::read_only(&tmp)?;
     let path = dir.join(name);
     fs::rename(&tmp, &path).map_err(|e| Error::io(format!("publishing {}", path.display()), e))?;
     sync(dir)

@@ -15,7 +15,7 @@ use super::columns::FileKind;
 use crate::error::{Error, Result};
 
 /// Bumped when the cached layout or parsing rules change.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 pub const ROWS: &str = "rows.parquet";
 pub const REJECTS: &str = "rejects.parquet";
@@ -34,6 +34,44 @@ pub struct Parsed {
     pub rows: u64,
     pub rejected: u64,
     pub blank_lines: u64,
+    /// Size and sha256 of each staged file when it was written: an entry whose files
+    /// no longer match (truncated, overwritten through another name) is parsed anew.
+    #[serde(default)]
+    pub checksums: Vec<Checksum>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Checksum {
+    pub file: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+impl Checksum {
+    fn of(dir: &Path, file: &str) -> std::io::Result<Checksum> {
+        use std::io::Read;
+        let mut f = std::fs::File::open(dir.join(file))?;
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0u8; 256 * 1024];
+        let mut bytes = 0u64;
+        loop {
+            let n = f.read(&mut buf)?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+            bytes += n as u64;
+        }
+        Ok(Checksum {
+            file: file.to_string(),
+            bytes,
+            sha256: hasher
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+        })
+    }
 }
 
 pub struct Cache {
@@ -63,10 +101,27 @@ impl Cache {
         self.dir.join(key)
     }
 
-    /// The entry for `key`, if a previous run completed it.
+    /// The entry for `key`, if a previous run completed it and its files are still
+    /// the ones it wrote (size and sha256); a damaged entry is reported and left to
+    /// be parsed anew.
     pub fn load(&self, key: &str) -> Option<Parsed> {
-        let text = std::fs::read_to_string(self.entry(key).join(PARSED)).ok()?;
-        serde_json::from_str(&text).ok()
+        let dir = self.entry(key);
+        let text = std::fs::read_to_string(dir.join(PARSED)).ok()?;
+        let parsed: Parsed = serde_json::from_str(&text).ok()?;
+        let intact = !parsed.checksums.is_empty()
+            && parsed
+                .checksums
+                .iter()
+                .all(|c| Checksum::of(&dir, &c.file).is_ok_and(|now| now == *c));
+        if !intact {
+            tracing::warn!(
+                entry = %dir.display(),
+                "a parse-cache entry no longer matches what was written: its export is \
+                 parsed anew"
+            );
+            return None;
+        }
+        Some(parsed)
     }
 
     /// A fresh folder to parse into; [`Cache::commit`] moves it into place.
@@ -78,12 +133,25 @@ impl Cache {
         Ok(tmp)
     }
 
+    /// Records the staged files' checksums, makes them read-only and moves the entry
+    /// into place.
     pub fn commit(&self, key: &str, tmp: &Path, parsed: &Parsed) -> Result<()> {
-        let text = serde_json::to_string_pretty(parsed)
+        let mut parsed = parsed.clone();
+        parsed.checksums = Vec::new();
+        for file in [ROWS, REJECTS] {
+            if tmp.join(file).is_file() {
+                let sum = Checksum::of(tmp, file)
+                    .map_err(|e| Error::io(format!("reading {}", tmp.join(file).display()), e))?;
+                parsed.checksums.push(sum);
+                read_only(&tmp.join(file))?;
+            }
+        }
+        let text = serde_json::to_string_pretty(&parsed)
             .map_err(|e| Error::Invariant(format!("parse record: {e}")))?;
         let path = tmp.join(PARSED);
         std::fs::write(&path, text)
             .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+        read_only(&path)?;
         let entry = self.entry(key);
         let _ = std::fs::remove_dir_all(&entry);
         std::fs::rename(tmp, &entry)
@@ -102,4 +170,12 @@ impl Cache {
             }
         }
     }
+}
+
+/// Published and cached files are read-only on disk: nothing is meant to write them
+/// again (a version links them by name).
+pub fn read_only(path: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o444))
+        .map_err(|e| Error::io(format!("making {} read-only", path.display()), e))
 }

@@ -247,6 +247,7 @@ impl Partition {
         let file = writer.into_inner()?;
         file.sync_all()
             .map_err(|e| Error::io(format!("syncing {}", self.path.display()), e))?;
+        cache::read_only(&self.path)?;
         debug!(path = %self.path.display(), "wrote");
         Ok(())
     }

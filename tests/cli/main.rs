@@ -13,6 +13,7 @@ mod corpus;
 mod faults;
 mod fixtures;
 mod portable;
+mod privacy;
 mod report;
 mod sample;
 mod sql;

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use super::{BIN, manifest_dir, sample_run};
+use super::{BIN, Workdir, manifest_dir, sample_run};
 
 fn piped(args: &[&str], stdin: &str) -> (i32, String, String) {
     let (w, _, _) = sample_run();
@@ -173,4 +173,107 @@ fn interactive_shell_through_a_pseudo_terminal() {
         w.root.join(".commune_report_history").is_file(),
         "history file written"
     );
+}
+
+#[test]
+fn every_statement_is_checked_before_any_runs_and_every_refusal_exits_2() {
+    let (w, _, _) = sample_run();
+    for sql in [
+        "SELECT 1 AS first; DROP TABLE dossiers",
+        "SELECT 1; CREATE TABLE t AS SELECT 1",
+        "BEGIN",
+        "ANALYZE TABLE dossiers COMPUTE STATISTICS",
+        "WITH a AS (SELECT 1) INSERT INTO dossiers SELECT * FROM a",
+        "SET datafusion.execution.batch_size = 1",
+        "COPY (SELECT 1) TO '/tmp/x.csv'",
+    ] {
+        let out = w.run(&["sql", "--format", "csv", sql]);
+        assert_eq!(out.status.code(), Some(2), "{sql}");
+        assert!(out.stdout.is_empty(), "{sql}: something ran");
+    }
+}
+
+#[test]
+fn output_files_never_land_in_the_warehouse_and_are_written_aside() {
+    let w = Workdir::sample();
+    w.ok(&["-q", "run"]);
+    let late = "SELECT commune_code, count(*) AS late FROM dossiers \
+                WHERE timeliness = 'late' GROUP BY 1 ORDER BY 1";
+    let before = w.sql(late);
+    let part = std::fs::read_dir(w.root.join("warehouse/dossiers/commune_code=28321"))
+        .expect("partition")
+        .flatten()
+        .next()
+        .expect("a part file")
+        .path();
+    let cache = w.root.join(".warehouse.cache");
+    let cached = std::fs::read_dir(&cache)
+        .expect("cache")
+        .flatten()
+        .next()
+        .expect("an entry")
+        .path()
+        .join("rows.parquet");
+    for target in [
+        part.clone(),
+        cached,
+        w.root.join(".warehouse.versions/x.csv"),
+    ] {
+        let out = w.run(&["sql", "SELECT 1 AS x", "-o", target.to_str().expect("utf8")]);
+        assert_eq!(out.status.code(), Some(2), "{}", target.display());
+    }
+    // The next ordinary run reuses the cache and the figures are unchanged.
+    w.ok(&["-q", "run"]);
+    assert_eq!(w.sql(late), before);
+
+    // Outside the warehouse: written aside and renamed, so another name of the old
+    // file keeps its bytes; formula-leading text neutralised in CSV files.
+    let out_file = w.root.join("answer.csv");
+    std::fs::write(&out_file, "old").expect("old");
+    std::fs::hard_link(&out_file, w.root.join("other-name.csv")).expect("link");
+    w.ok(&[
+        "sql",
+        "SELECT '=1+1' AS f, 'x' AS g",
+        "-o",
+        out_file.to_str().expect("utf8"),
+    ]);
+    let written = std::fs::read_to_string(&out_file).expect("written");
+    assert_eq!(written, "f,g\n'=1+1,x\n");
+    assert_eq!(
+        std::fs::read_to_string(w.root.join("other-name.csv")).expect("other"),
+        "old"
+    );
+}
+
+#[test]
+fn a_damaged_cache_entry_is_parsed_anew() {
+    let w = Workdir::sample();
+    w.ok(&["-q", "run"]);
+    let late = "SELECT count(*) AS n FROM dossiers WHERE timeliness = 'late'";
+    let before = w.sql(late);
+    // Truncate every cached rows file in place (as a tool writing through a hard
+    // link would).
+    for entry in std::fs::read_dir(w.root.join(".warehouse.cache"))
+        .expect("cache")
+        .flatten()
+    {
+        let rows = entry.path().join("rows.parquet");
+        if rows.is_file() {
+            let mut perms = std::fs::metadata(&rows).expect("meta").permissions();
+            assert!(perms.readonly(), "cached files are read-only");
+            #[allow(clippy::permissions_set_readonly_false)]
+            perms.set_readonly(false);
+            std::fs::set_permissions(&rows, perms).expect("chmod");
+            std::fs::write(&rows, b"PAR1").expect("truncate");
+        }
+    }
+    let out = w.run(&["run"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("parsed anew"));
+    assert_eq!(w.sql(late), before);
 }
