@@ -15,6 +15,8 @@ pub enum ExitStatus {
     Usage,
     /// 3: published, but a data-quality threshold was exceeded.
     QualityThreshold,
+    /// 4: `run` published the warehouse but could not publish the report.
+    ReportNotPublished,
 }
 
 impl ExitStatus {
@@ -24,6 +26,7 @@ impl ExitStatus {
             ExitStatus::Failure => 1,
             ExitStatus::Usage => 2,
             ExitStatus::QualityThreshold => 3,
+            ExitStatus::ReportNotPublished => 4,
         }
     }
 }
@@ -70,6 +73,10 @@ pub enum Error {
     #[error("{0}")]
     Busy(String),
 
+    /// The warehouse is published but the report is not (exit 4).
+    #[error("{0}")]
+    ReportNotPublished(String),
+
     /// An internal consistency check failed: a bug, reported loudly rather than
     /// publishing numbers that do not add up.
     #[error("internal check failed: {0}")]
@@ -80,6 +87,7 @@ impl Error {
     pub fn exit_status(&self) -> ExitStatus {
         match self {
             Error::Config { .. } | Error::Usage(_) => ExitStatus::Usage,
+            Error::ReportNotPublished(_) => ExitStatus::ReportNotPublished,
             _ => ExitStatus::Failure,
         }
     }

@@ -79,6 +79,38 @@ pub fn neutralise(s: &str) -> String {
     }
 }
 
+/// Whether `path` is a regular file (what a FIFO, a device or a folder is not: reading
+/// one could block or never end), as a sentence for the analyst when it is not.
+pub fn regular_file(path: &std::path::Path) -> Result<std::fs::Metadata, String> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => Ok(m),
+        Ok(_) => Err(format!(
+            "{} is not a regular file (a FIFO, a device or a folder): refused",
+            path.display()
+        )),
+        Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+    }
+}
+
+/// Reads a small text file the user names (config, SQL), refusing what is not a
+/// regular file and anything larger than `limit` bytes.
+pub fn read_small(path: &std::path::Path, limit: u64) -> Result<String, String> {
+    use std::io::Read;
+    let meta = regular_file(path)?;
+    if meta.len() > limit {
+        return Err(format!(
+            "{} is {} bytes, more than the {limit} accepted here",
+            path.display(),
+            meta.len()
+        ));
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_string(&mut text))
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

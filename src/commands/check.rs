@@ -36,6 +36,11 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
             None => (FileKind::Dossiers, &default_csv, &[][..], "-"),
         };
         writeln!(out, "{} ({commune}, {})", path.display(), kind.as_str()).map_err(io)?;
+        if let Err(why) = crate::text::regular_file(&path) {
+            failed = true;
+            writeln!(out, "  error: {why}").map_err(io)?;
+            continue;
+        }
         let probe = match probe(&Source::Path(&path), kind, csv, columns) {
             Ok(p) => p,
             Err(message) => {

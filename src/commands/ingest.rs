@@ -15,6 +15,13 @@ use crate::warehouse::files::FileRecord;
 use crate::warehouse::runs::Manifest;
 use crate::warehouse::write;
 
+/// A new warehouse version, written in full but not yet published.
+pub struct Staged {
+    pub data: Ingested,
+    pub version: write::Version,
+    pub status: ExitStatus,
+}
+
 /// Ingests and publishes; the manifest gets the inputs and the provisional verdict
 /// recorded in the published `runs` table.
 pub fn ingest(
@@ -22,6 +29,15 @@ pub fn ingest(
     options: Options,
     manifest: &mut Manifest,
 ) -> Result<(Ingested, ExitStatus)> {
+    let staged = stage(config, options, manifest)?;
+    publish(config, &staged)?;
+    Ok((staged.data, staged.status))
+}
+
+/// Ingests and writes a new version without publishing it.
+pub fn stage(config: &Config, options: Options, manifest: &mut Manifest) -> Result<Staged> {
+    // A warehouse path that is not a link is refused before any work is done.
+    write::check_link(&config.warehouse)?;
     let data = ingest::ingest(config, options)?;
     let records: Vec<FileRecord> = data.records().cloned().collect();
     manifest.set_inputs(&records);
@@ -33,10 +49,19 @@ pub fn ingest(
     manifest.finish(label, code, None);
     let codes: Vec<&str> = config.communes.iter().map(|c| c.code.as_str()).collect();
     let version = write::write_version(&config.warehouse, &codes, &data.files, manifest)?;
-    write::publish(&config.warehouse, &version)?;
-    Cache::beside(&config.warehouse).keep_only(&data.used);
-    info!(version = %version.id, warehouse = %config.warehouse.display(), "published");
-    Ok((data, status))
+    Ok(Staged {
+        data,
+        version,
+        status,
+    })
+}
+
+/// Switches the warehouse link to the staged version.
+pub fn publish(config: &Config, staged: &Staged) -> Result<()> {
+    write::publish(&config.warehouse, &staged.version)?;
+    Cache::beside(&config.warehouse).keep_only(&staged.data.used);
+    info!(version = %staged.version.id, warehouse = %config.warehouse.display(), "published");
+    Ok(())
 }
 
 /// The `ingest` command: prints per-commune counts.
@@ -66,7 +91,10 @@ pub fn with_manifest(
             manifest.finish(label, i32::from(status.code()), None);
         }
         Err(e) => manifest.finish(
-            "failed",
+            match e {
+                Error::ReportNotPublished(_) => "warehouse_published_report_failed",
+                _ => "failed",
+            },
             i32::from(e.exit_status().code()),
             Some(e.to_string()),
         ),

@@ -2,6 +2,7 @@
 //! edition of its period (`reports/<period_start>_<as_of>`).
 
 use std::io::Write;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -11,7 +12,7 @@ use crate::config::Config;
 use crate::engine;
 use crate::error::{Error, ExitStatus, Result};
 use crate::query::format::json_array;
-use crate::report::{self, Formats, Published, Report};
+use crate::report::{self, Formats, Prepared, Published, Report};
 
 /// The period asked for on the command line; the config and the data fill the rest.
 #[derive(Debug, Clone, Copy, Default)]
@@ -27,24 +28,32 @@ pub async fn report(
     out: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let formats = Formats::parse(formats)?;
-    let built = build_and_write(config, period, formats).await?;
-    writeln!(out, "report: {}", built.published.dir.display())
+    let built = prepare(config, period, formats, &config.warehouse).await?;
+    let published = commit(built.prepared)?;
+    writeln!(out, "report: {}", published.dir.display())
         .map_err(|e| Error::io("writing the summary", e))?;
     Ok(built.status)
 }
 
-/// A published report and its verdict (exit 3 when a commune's data is older than
-/// `quality.max_data_age_days` allows).
+/// A report written aside, ready to publish, and its verdict (exit 3 when a
+/// commune's data is older than `quality.max_data_age_days` allows).
 pub struct Built {
     pub report: Report,
-    pub published: Published,
+    pub prepared: Prepared,
     pub status: ExitStatus,
 }
 
-/// Shared with `run`: resolves the period, runs the queries, publishes the report.
-pub async fn build_and_write(config: &Config, period: Period, formats: Formats) -> Result<Built> {
+/// Shared with `run`: resolves the period, runs the queries over the warehouse
+/// version at `warehouse` (the link, or a version `run` has not published yet) and
+/// writes the report aside.
+pub async fn prepare(
+    config: &Config,
+    period: Period,
+    formats: Formats,
+    warehouse: &Path,
+) -> Result<Built> {
     let folder = config.queries_folder()?;
-    let ctx = engine::session(config).await?;
+    let ctx = engine::session_at(config, warehouse).await?;
     let start = period.start.unwrap_or(config.period_start);
     let as_of = match period.as_of.or(config.as_of) {
         Some(d) => d,
@@ -64,7 +73,17 @@ pub async fn build_and_write(config: &Config, period: Period, formats: Formats) 
     engine::register_period(&ctx, start, as_of).await?;
     let status = check_data_dates(config, &ctx, start, as_of).await?;
     let mut report = report::build(config, &ctx, start, as_of).await?;
-    let published = report::write_all(&config.reports, folder, &mut report, formats)?;
+    let prepared = report::prepare(&config.reports, folder, &mut report, formats)?;
+    Ok(Built {
+        report,
+        prepared,
+        status,
+    })
+}
+
+/// Publishes a prepared report.
+pub fn commit(prepared: Prepared) -> Result<Published> {
+    let published = prepared.commit()?;
     if published.new_edition {
         info!(dir = %published.dir.display(), edition = published.edition, "report published");
     } else {
@@ -74,11 +93,7 @@ pub async fn build_and_write(config: &Config, period: Period, formats: Formats) 
             "same figures as the published edition: kept (missing formats added)"
         );
     }
-    Ok(Built {
-        report,
-        published,
-        status,
-    })
+    Ok(published)
 }
 
 /// Warns where figures are not true at as_of itself: a commune whose newest export is

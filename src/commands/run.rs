@@ -5,8 +5,8 @@ use std::io::Write;
 
 use serde_json::Value;
 
-use super::ingest::{ingest, with_manifest};
-use super::report::{Period, build_and_write};
+use super::ingest::{publish, stage, with_manifest};
+use super::report::{Period, commit, prepare};
 use crate::config::Config;
 use crate::error::{Error, ExitStatus, Result};
 use crate::ingest::Options;
@@ -23,12 +23,26 @@ pub fn run(
     // A bad queries folder is a config error: found before anything is published.
     config.queries_folder()?;
     with_manifest(config, "run", |manifest| {
-        let (_, ingest_status) = ingest(config, options, manifest)?;
-        let built = runtime.block_on(build_and_write(config, period, Formats::DEFAULT))?;
+        // The report is built over the new version before either is published: a
+        // failing query or an unwritable reports folder publishes nothing.
+        let staged = stage(config, options, manifest)?;
+        let built = runtime.block_on(prepare(
+            config,
+            period,
+            Formats::DEFAULT,
+            &staged.version.dir,
+        ))?;
+        publish(config, &staged)?;
+        let published = commit(built.prepared).map_err(|e| {
+            Error::ReportNotPublished(format!(
+                "the warehouse was published, the report could not be: {e}; run \
+                 `commune-report report` once the cause is fixed"
+            ))
+        })?;
         let io = |e| Error::io("writing the summary", e);
         print_summary(&built.report, out).map_err(io)?;
-        writeln!(out, "report: {}", built.published.dir.display()).map_err(io)?;
-        Ok(worst(ingest_status, built.status))
+        writeln!(out, "report: {}", published.dir.display()).map_err(io)?;
+        Ok(worst(staged.status, built.status))
     })
 }
 

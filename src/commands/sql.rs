@@ -32,8 +32,7 @@ pub async fn sql(config: &Config, args: SqlArgs<'_>, out: &mut dyn Write) -> Res
             return Err(Error::Usage("give a QUERY or -f FILE, not both".into()));
         }
         (Some(q), None) => q.to_string(),
-        (None, Some(f)) => std::fs::read_to_string(f)
-            .map_err(|e| Error::Usage(format!("cannot read {}: {e}", f.display())))?,
+        (None, Some(f)) => crate::text::read_small(f, 16 << 20).map_err(Error::Usage)?,
         (None, None) if std::io::stdin().is_terminal() && args.output.is_none() => {
             shell::run(&ctx, args.format, args.max_rows, out).await?;
             return Ok(ExitStatus::Success);

@@ -64,12 +64,9 @@ pub struct CsvOverrides {
 
 impl Config {
     pub fn load(path: &Path) -> Result<Config> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::config(
-                path,
-                format!("cannot read it ({e}); pass the config with -c FILE"),
-            )
-        })?;
+        // A config is a few KB; a device or FIFO given by mistake must not hang.
+        let text = crate::text::read_small(path, 1 << 20)
+            .map_err(|e| Error::config(path, format!("{e}; pass the config with -c FILE")))?;
         Config::parse(path, &text)
     }
 

@@ -25,7 +25,13 @@ use crate::warehouse::schema::{PARTITION_COLUMN, Table};
 /// A session over the current warehouse version. The link is resolved once, so every
 /// query of this session reads the same version even if a run publishes meanwhile.
 pub async fn session(config: &Config) -> Result<SessionContext> {
-    let root = std::fs::canonicalize(&config.warehouse).map_err(|e| {
+    session_at(config, &config.warehouse).await
+}
+
+/// A session over the warehouse version at `warehouse` (the link, or a version
+/// folder not yet published: `run` checks its report before publishing either).
+pub async fn session_at(config: &Config, warehouse: &Path) -> Result<SessionContext> {
+    let root = std::fs::canonicalize(warehouse).map_err(|e| {
         Error::io(
             format!(
                 "opening the warehouse {} (run `commune-report ingest` first)",

@@ -27,20 +27,20 @@ pub struct SourceFile {
 /// path): older snapshots first, so later rows supersede earlier ones.
 pub fn discover(config: &Config) -> Result<Vec<SourceFile>> {
     let mut files = Vec::new();
-    let mut owner: HashMap<PathBuf, usize> = HashMap::new();
+    let mut owner: HashMap<FileId, usize> = HashMap::new();
     for (ci, commune) in config.communes.iter().enumerate() {
         // Procedures and indicators first: a file they match is never a dossier export.
-        let mut taken: Vec<PathBuf> = Vec::new();
+        let mut taken: Vec<FileId> = Vec::new();
         for (kind, globs) in [
             (FileKind::Procedures, &commune.procedures),
             (FileKind::Indicators, &commune.indicators),
             (FileKind::Dossiers, &commune.dossiers),
         ] {
-            for path in expand(config, globs)? {
-                if taken.contains(&path) {
+            for (path, id) in expand(config, globs)? {
+                if taken.contains(&id) {
                     continue;
                 }
-                if let Some(&other) = owner.get(&path)
+                if let Some(&other) = owner.get(&id)
                     && other != ci
                 {
                     return Err(Error::config(
@@ -54,8 +54,8 @@ pub fn discover(config: &Config) -> Result<Vec<SourceFile>> {
                         ),
                     ));
                 }
-                owner.insert(path.clone(), ci);
-                taken.push(path.clone());
+                owner.insert(id, ci);
+                taken.push(id);
                 let (snapshot_date, dated_by_name) = snapshot_date(&path)?;
                 files.push(SourceFile {
                     commune: ci,
@@ -79,35 +79,127 @@ pub fn discover(config: &Config) -> Result<Vec<SourceFile>> {
     Ok(files)
 }
 
-fn expand(config: &Config, globs: &[String]) -> Result<Vec<PathBuf>> {
-    let base = glob::Pattern::escape(&config.base_dir.to_string_lossy());
-    let mut out = Vec::new();
+/// A file's identity: one file is one export whatever path reaches it.
+type FileId = (u64, u64);
+
+fn file_id(meta: &std::fs::Metadata) -> FileId {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+/// The regular files `globs` match, each once (by device and inode), in walk order.
+/// Each glob's folder is walked with links followed, but every real directory only
+/// once, so a link loop or a link back up cannot hang the run or read a file twice.
+/// What is not a regular file (a FIFO, a device, a folder) is skipped with a warning.
+fn expand(config: &Config, globs: &[String]) -> Result<Vec<(PathBuf, FileId)>> {
+    let options = glob::MatchOptions {
+        case_sensitive: true,
+        require_literal_separator: true,
+        require_literal_leading_dot: false,
+    };
+    let mut out: Vec<(PathBuf, FileId)> = Vec::new();
     for pattern in globs {
-        let full = if Path::new(pattern).is_absolute() {
-            pattern.clone()
+        // The config's folder is literal text even if its name holds `[` or `*`.
+        let (base, full) = if Path::new(pattern).is_absolute() {
+            (PathBuf::from("/"), pattern.clone())
         } else {
-            format!("{base}/{pattern}")
+            let base = glob::Pattern::escape(&config.base_dir.to_string_lossy());
+            (config.base_dir.clone(), format!("{base}/{pattern}"))
         };
-        let paths = glob::glob(&full)
+        let matcher = glob::Pattern::new(&full)
             .map_err(|e| Error::config(&config.path, format!("bad glob {pattern:?}: {e}")))?;
+        let (start, depth) = walk_start(&base, pattern);
         let root = literal_root(&config.base_dir, pattern);
-        for entry in paths {
-            let path = entry
-                .map_err(|e| Error::io(format!("listing {pattern}"), std::io::Error::from(e)))?;
-            if !path.is_file() || out.contains(&path) {
+        let mut dirs: std::collections::HashSet<FileId> = std::collections::HashSet::new();
+        let walker = walkdir::WalkDir::new(&start)
+            .follow_links(true)
+            .max_depth(depth)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                !e.file_type().is_dir() || e.metadata().is_ok_and(|m| dirs.insert(file_id(&m)))
+            });
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) if e.loop_ancestor().is_some() => {
+                    warn!("skipped a symbolic link that loops back: {e}");
+                    continue;
+                }
+                Err(e)
+                    if e.io_error()
+                        .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound) =>
+                {
+                    continue;
+                }
+                Err(e) => {
+                    return Err(Error::io(
+                        format!("listing {pattern}"),
+                        std::io::Error::other(e.to_string()),
+                    ));
+                }
+            };
+            let path = entry.path();
+            if !matcher.matches_path_with(path, options) {
                 continue;
             }
-            if !stays_under(&path, root.as_deref()) {
+            let Ok(meta) = entry.metadata() else {
+                continue;
+            };
+            if !meta.is_file() {
+                if !meta.is_dir() || entry.depth() > 0 {
+                    warn!(
+                        file = %path.display(),
+                        "skipped: matched by {pattern:?} but not a regular file"
+                    );
+                }
+                continue;
+            }
+            if !stays_under(path, root.as_deref()) {
                 warn!(
                     file = %path.display(),
                     "skipped: a symbolic link leading out of the folder {pattern:?} reads from"
                 );
                 continue;
             }
-            out.push(path);
+            let id = file_id(&meta);
+            if let Some((first, _)) = out.iter().find(|(_, other)| *other == id) {
+                warn!(
+                    file = %path.display(),
+                    "skipped: the same file as {} (reached by another path)",
+                    first.display()
+                );
+                continue;
+            }
+            out.push((path.to_path_buf(), id));
         }
     }
     Ok(out)
+}
+
+/// Where to walk for a glob (relative to `base`) and how deep: its components before
+/// the first wildcard, and the number after (unlimited with `**`).
+fn walk_start(base: &Path, pattern: &str) -> (PathBuf, usize) {
+    let full = base.join(pattern);
+    let mut start = base.to_path_buf();
+    let mut rest = 0usize;
+    let mut wild = false;
+    let mut recursive = false;
+    for part in Path::new(pattern).components() {
+        let text = part.as_os_str().to_string_lossy();
+        if wild || text.contains(['*', '?', '[']) {
+            wild = true;
+            rest += 1;
+            recursive |= text.contains("**");
+        } else {
+            start.push(part);
+        }
+    }
+    if !wild {
+        // A plain path: the file itself.
+        return (full.to_path_buf(), 0);
+    }
+    (start, if recursive { usize::MAX } else { rest })
 }
 
 /// The folder a glob reads from, links resolved: its components before the first

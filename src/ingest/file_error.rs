@@ -56,6 +56,12 @@ pub enum FileError {
     #[error("unreadable near line {line}: the text is not UTF-8 after decoding")]
     NotText { line: u64 },
 
+    #[error(
+        "the file changed while it was read (its size or modification time differ before \
+         and after); run again once the export is complete"
+    )]
+    Changed,
+
     #[error("unreadable after {records} records: {source}")]
     CsvAfter {
         records: u64,

@@ -153,6 +153,16 @@ fn file_error(source: &SourceFile) -> impl Fn(FileError) -> Error + '_ {
     }
 }
 
+/// Size, modification time and inode unchanged between two looks at a file.
+fn same_file_state(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.len() == b.len()
+        && a.ino() == b.ino()
+        && a.dev() == b.dev()
+        && a.mtime() == b.mtime()
+        && a.mtime_nsec() == b.mtime_nsec()
+}
+
 /// One file read: its `files` row and its cache entry (None: empty file).
 struct ReadFile {
     record: FileRecord,
@@ -183,9 +193,9 @@ fn read_one(
         rejected: p.rejected,
         blank_lines: p.blank_lines,
     };
-    let bytes = std::fs::metadata(&source.path)
-        .map_err(|e| Error::io(format!("reading {}", source.path.display()), e))?
-        .len();
+    let before = std::fs::metadata(&source.path)
+        .map_err(|e| Error::io(format!("reading {}", source.path.display()), e))?;
+    let bytes = before.len();
     if bytes == 0 {
         // Nothing to lose: recorded, so the report shows the commune sent an empty file.
         warn!(file = %source.rel, "empty file: no header and no rows");
@@ -221,6 +231,7 @@ fn read_one(
     } else {
         cache.load(&key)
     };
+    let cached_entry = cached.is_some();
     let parsed = match cached {
         Some(p) => {
             debug!(file = %source.rel, "unchanged since a previous run: not read again");
@@ -231,6 +242,14 @@ fn read_one(
             parse_into_cache(commune, cache, &key, source, &input, sniffed, per_file)?
         }
     };
+    // Hashed in one pass and parsed in another: both must have read the same bytes.
+    let after = std::fs::metadata(&source.path).ok();
+    if !after.as_ref().is_some_and(|a| same_file_state(&before, a)) || parsed.bytes != bytes {
+        if !cached_entry {
+            cache.discard(&key);
+        }
+        return Err(file_error(source)(FileError::Changed));
+    }
     Ok(ReadFile {
         record: record(&parsed),
         entry: Some(cache.entry(&key)),

@@ -132,7 +132,8 @@ pub fn parse_number(s: &str) -> Option<f64> {
         text.push('.');
         text.push_str(f);
     }
-    let v: f64 = text.parse().ok()?;
+    // Too many digits for a float parse as infinity: not a figure anyone reported.
+    let v: f64 = text.parse().ok().filter(|v: &f64| v.is_finite())?;
     Some(if neg { -v } else { v })
 }
 
@@ -307,6 +308,7 @@ mod tests {
 
     #[test]
     fn vietnamese_numbers() {
+        let huge = "9".repeat(400);
         for (text, want) in [
             ("1.962", Some(1962.0)),
             ("98,5", Some(98.5)),
@@ -318,6 +320,7 @@ mod tests {
             ("12abc", None),
             ("", None),
             ("1,2,3", None),
+            (huge.as_str(), None),
         ] {
             assert_eq!(parse_number(text), want, "{text}");
         }

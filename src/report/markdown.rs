@@ -11,7 +11,7 @@ use super::{cells, labels, vn};
 pub fn render(report: &Report) -> String {
     let m = &report.meta;
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", m.title);
+    let _ = writeln!(out, "# {}\n", escape(&m.title));
     let _ = writeln!(
         out,
         "Khu vực {} — từ ngày {} đến ngày {}.\n",
@@ -23,10 +23,10 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(out, "_{}_\n", escape(&line));
     }
     for paragraph in &report.narrative {
-        let _ = writeln!(out, "{paragraph}\n");
+        let _ = writeln!(out, "{}\n", escape(paragraph));
     }
     for section in &report.sections {
-        let _ = writeln!(out, "## {}\n", section.title);
+        let _ = writeln!(out, "## {}\n", escape(&section.title));
         table(&mut out, section);
     }
     let _ = writeln!(out, "## Nguồn dữ liệu\n");
@@ -82,6 +82,48 @@ pub fn cell(column: &str, value: &Value) -> String {
     escape(&cells::display(column, value))
 }
 
+/// Text from data or config as inert Markdown: HTML tags, links, images, emphasis
+/// and code spans cannot form (`<script>`, `[x](javascript:…)` are shown as written),
+/// and a table cell stays one cell on one line.
 fn escape(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            // Links and images need brackets; emphasis and code their markers.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn markup_from_data_stays_text() {
+        assert_eq!(
+            escape("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(escape("[x](javascript:alert)"), "\\[x\\](javascript:alert)");
+        assert_eq!(
+            escape("<img src=x onerror=alert(1)>"),
+            "&lt;img src=x onerror=alert(1)&gt;"
+        );
+        assert_eq!(escape("(498 hồ sơ, đạt 44,8 %)"), "(498 hồ sơ, đạt 44,8 %)");
+        assert_eq!(escape("a|b\nc"), "a\\|b c");
+        assert_eq!(
+            escape("Tân Phước 1: 1.962 hồ sơ, 98,4 %"),
+            "Tân Phước 1: 1.962 hồ sơ, 98,4 %"
+        );
+    }
 }

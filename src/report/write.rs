@@ -111,6 +111,76 @@ pub fn write_all(
     report: &mut Report,
     formats: Formats,
 ) -> Result<Published> {
+    prepare(reports, folder, report, formats)?.commit()
+}
+
+/// A report rendered and written aside, ready to be published by [`Prepared::commit`].
+pub struct Prepared {
+    link: PathBuf,
+    edition: u32,
+    step: Step,
+}
+
+enum Step {
+    /// The content of the newest edition already: files it lacks, to add.
+    Same {
+        dir: PathBuf,
+        files: Vec<(String, Vec<u8>)>,
+    },
+    /// A new edition written (and synced) into `tmp`, to rename to `dir`.
+    New {
+        tmp: PathBuf,
+        dir: PathBuf,
+        editions: PathBuf,
+        target: PathBuf,
+    },
+}
+
+impl Prepared {
+    /// Moves the edition into place and switches the period's link (or adds the
+    /// missing files to the same edition).
+    pub fn commit(self) -> Result<Published> {
+        crate::faults::pause_at(crate::faults::REPORTING);
+        match self.step {
+            Step::Same { dir, files } => {
+                for (name, body) in files {
+                    if !dir.join(&name).exists() {
+                        write_aside(&dir, &name, &body)?;
+                    }
+                }
+                Ok(Published {
+                    dir: self.link,
+                    edition: self.edition,
+                    new_edition: false,
+                })
+            }
+            Step::New {
+                tmp,
+                dir,
+                editions,
+                target,
+            } => {
+                fs::rename(&tmp, &dir)
+                    .map_err(|e| Error::io(format!("publishing {}", dir.display()), e))?;
+                sync(&editions)?;
+                switch_link(&self.link, &target)?;
+                Ok(Published {
+                    dir: self.link,
+                    edition: self.edition,
+                    new_edition: true,
+                })
+            }
+        }
+    }
+}
+
+/// Renders `report` (its edition is set here) and writes it aside.
+pub fn prepare(
+    reports: &Path,
+    folder: Option<&Path>,
+    report: &mut Report,
+    formats: Formats,
+) -> Result<Prepared> {
     let io = |what: &str, p: &Path, e| Error::io(format!("{what} {}", p.display()), e);
     let period = format!("{}_{}", report.meta.period_start, report.meta.as_of);
     let link = reports.join(&period);
@@ -151,17 +221,17 @@ pub fn write_all(
                 })
                 .unwrap_or_default(),
         });
-        crate::faults::pause_at(crate::faults::REPORTING);
-        for (name, body) in render(report, folder, formats)? {
-            let path = dir.join(&name);
-            if !path.exists() {
-                write_aside(dir, &name, &body)?;
-            }
-        }
-        return Ok(Published {
-            dir: link,
+        let files = render(report, folder, formats)?
+            .into_iter()
+            .filter(|(name, _)| !dir.join(name).exists())
+            .collect();
+        return Ok(Prepared {
+            link,
             edition: *number,
-            new_edition: false,
+            step: Step::Same {
+                dir: dir.clone(),
+                files,
+            },
         });
     }
 
@@ -192,18 +262,15 @@ pub fn write_all(
         crate::warehouse::cache::read_only(&path)?;
     }
     sync(&tmp)?;
-    crate::faults::pause_at(crate::faults::REPORTING);
-    let dir = editions.join(number.to_string());
-    fs::rename(&tmp, &dir).map_err(|e| io("publishing", &dir, e))?;
-    sync(&editions)?;
-    switch_link(
-        &link,
-        &Path::new(&format!("{period}.editions")).join(number.to_string()),
-    )?;
-    Ok(Published {
-        dir: link,
+    Ok(Prepared {
+        link,
         edition: number,
-        new_edition: true,
+        step: Step::New {
+            tmp,
+            dir: editions.join(number.to_string()),
+            editions,
+            target: Path::new(&format!("{period}.editions")).join(number.to_string()),
+        },
     })
 }
 

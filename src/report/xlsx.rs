@@ -27,7 +27,7 @@ fn build(report: &Report) -> Result<Vec<u8>, XlsxError> {
 
     let overview = book.add_worksheet().set_name("Tổng quan")?;
     let m = &report.meta;
-    overview.write_string_with_format(0, 0, &m.title, &bold)?;
+    overview.write_string_with_format(0, 0, fit(&m.title), &bold)?;
     overview.write_string(
         1,
         0,
@@ -39,10 +39,10 @@ fn build(report: &Report) -> Result<Vec<u8>, XlsxError> {
         ),
     )?;
     if let Some(line) = m.edition_line() {
-        overview.write_string(2, 0, line)?;
+        overview.write_string(2, 0, fit(&line))?;
     }
     for (i, p) in report.narrative.iter().enumerate() {
-        overview.write_string(3 + i as u32, 0, p)?;
+        overview.write_string(3 + i as u32, 0, fit(p))?;
     }
     overview.set_column_width(0, 120)?;
 
@@ -60,17 +60,33 @@ fn build(report: &Report) -> Result<Vec<u8>, XlsxError> {
     }
     for (r, i) in m.inputs.iter().enumerate() {
         let r = r as u32 + 1;
-        sources.write_string(r, 0, &i.commune_code)?;
-        sources.write_string(r, 1, &i.kind)?;
-        sources.write_string(r, 2, &i.source_file)?;
-        sources.write_string(r, 3, &i.snapshot_date)?;
-        sources.write_string(r, 4, &i.sha256)?;
+        sources.write_string(r, 0, fit(&i.commune_code))?;
+        sources.write_string(r, 1, fit(&i.kind))?;
+        sources.write_string(r, 2, fit(&i.source_file))?;
+        sources.write_string(r, 3, fit(&i.snapshot_date))?;
+        sources.write_string(r, 4, fit(&i.sha256))?;
     }
     let last = m.inputs.len() as u32 + 2;
-    sources.write_string(last, 0, m.definition())?;
+    sources.write_string(last, 0, fit(&m.definition()))?;
     sources.set_freeze_panes(1, 0)?;
     sources.autofit();
     book.save_to_buffer()
+}
+
+/// Excel's limit on one cell's text.
+const CELL_MAX_CHARS: usize = 32_767;
+const CUT: &str = " … [đã cắt bớt]";
+
+/// Text that fits an Excel cell: a longer text (a runaway cell of an export) is cut
+/// with a visible marker rather than making the workbook unwritable.
+fn fit(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= CELL_MAX_CHARS || text.chars().count() <= CELL_MAX_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let keep = CELL_MAX_CHARS - CUT.chars().count();
+    let mut out: String = text.chars().take(keep).collect();
+    out.push_str(CUT);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Excel sheet names: at most 31 characters, none of `[]:*?/\`.
@@ -90,7 +106,7 @@ fn write_section(
     percent: &Format,
 ) -> Result<(), XlsxError> {
     for (c, name) in section.columns.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, labels::column(name), head)?;
+        sheet.write_string_with_format(0, c as u16, fit(labels::column(name)), head)?;
     }
     for (r, row) in section.rows.iter().enumerate() {
         let r = r as u32 + 1;
@@ -111,10 +127,10 @@ fn write_section(
                     sheet.write_number_with_format(r, c, x, format)?;
                 }
                 Value::String(_) => {
-                    sheet.write_string(r, c, cells::display(name, value))?;
+                    sheet.write_string(r, c, fit(&cells::display(name, value)))?;
                 }
                 other => {
-                    sheet.write_string(r, c, other.to_string())?;
+                    sheet.write_string(r, c, fit(&other.to_string()))?;
                 }
             }
         }
@@ -122,4 +138,18 @@ fn write_section(
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofit();
     Ok(())
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_longer_than_excel_allows_is_cut_visibly() {
+        let long = "ế".repeat(40_000);
+        let cut = fit(&long);
+        assert_eq!(cut.chars().count(), CELL_MAX_CHARS);
+        assert!(cut.ends_with(CUT));
+        assert_eq!(fit("Đất đai"), "Đất đai");
+    }
 }

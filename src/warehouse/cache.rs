@@ -158,6 +158,11 @@ impl Cache {
             .map_err(|e| Error::io(format!("publishing {}", entry.display()), e))
     }
 
+    /// Removes one entry (its file turned out to have changed while it was parsed).
+    pub fn discard(&self, key: &str) {
+        let _ = std::fs::remove_dir_all(self.entry(key));
+    }
+
     /// Removes every entry not in `used` (and leftovers of killed runs).
     pub fn keep_only(&self, used: &HashSet<String>) {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {

@@ -267,11 +267,9 @@ fn sync_dir_tree(dir: &Path) -> Result<()> {
         .map_err(|e| Error::io(format!("syncing {}", dir.display()), e))
 }
 
-/// Points `<warehouse>` at `version` with an atomic rename, then removes every
-/// version but the new one and the one it replaced (kept for readers still holding
-/// it), and leftover temporary links of killed runs.
-pub fn publish(warehouse: &Path, version: &Version) -> Result<()> {
-    let link = warehouse;
+/// The warehouse path must be free or a link to a version (never a file or folder
+/// that publishing would have to replace).
+pub fn check_link(link: &Path) -> Result<()> {
     if let Ok(meta) = fs::symlink_metadata(link)
         && !meta.file_type().is_symlink()
     {
@@ -283,6 +281,15 @@ pub fn publish(warehouse: &Path, version: &Version) -> Result<()> {
             std::io::Error::from(std::io::ErrorKind::AlreadyExists),
         ));
     }
+    Ok(())
+}
+
+/// Points `<warehouse>` at `version` with an atomic rename, then removes every
+/// version but the new one and the one it replaced (kept for readers still holding
+/// it), and leftover temporary links of killed runs.
+pub fn publish(warehouse: &Path, version: &Version) -> Result<()> {
+    let link = warehouse;
+    check_link(link)?;
     let previous = fs::read_link(link).ok();
     let versions = versions_dir(link);
     let target = Path::new(versions.file_name().unwrap_or_default()).join(&version.id);

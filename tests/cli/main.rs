@@ -12,6 +12,7 @@ mod as_at;
 mod corpus;
 mod faults;
 mod fixtures;
+mod hardening;
 mod portable;
 mod privacy;
 mod report;

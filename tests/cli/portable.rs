@@ -48,7 +48,10 @@ fn a_folder_with_only_a_config_and_exports_gets_the_full_report() {
     assert_eq!(report["narrative"].as_array().map(Vec::len), Some(5));
     assert!(stdout.contains("Tân Phước 1"), "console summary: {stdout}");
     let md = read(&w.root.join("reports/2025-07-01_2025-12-15/report.md"));
-    assert!(md.contains("truy vấn tích hợp sẵn: 10_summary.sql"), "{md}");
+    assert!(
+        md.contains("truy vấn tích hợp sẵn: 10\\_summary.sql"),
+        "{md}"
+    );
 }
 
 #[test]
