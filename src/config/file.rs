@@ -93,5 +93,6 @@ pub struct CsvSection {
     pub encoding: Option<String>,
     pub delimiter: Option<String>,
     pub header_line: Option<u64>,
+    pub max_record_bytes: Option<u64>,
     pub date_order: Option<String>,
 }

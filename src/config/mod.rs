@@ -60,6 +60,8 @@ pub struct CsvOverrides {
     pub encoding: Option<&'static Encoding>,
     pub delimiter: Option<u8>,
     pub header_line: Option<u64>,
+    /// A longer record is a `record_too_long` reject (default: a few MB).
+    pub max_record_bytes: Option<u64>,
 }
 
 impl Config {
@@ -287,10 +289,17 @@ fn resolve_csv(raw: file::CsvSection, path: &Path, prefix: &str) -> Result<CsvOv
             format!("{order:?}: only day-first dates (\"dmy\") are read"),
         ));
     }
+    if raw.max_record_bytes.is_some_and(|n| n < 1024) {
+        return Err(with_msg(
+            "max_record_bytes",
+            "must be at least 1024 (a record longer than this is rejected)".to_string(),
+        ));
+    }
     Ok(CsvOverrides {
         encoding,
         delimiter,
         header_line: raw.header_line,
+        max_record_bytes: raw.max_record_bytes,
     })
 }
 

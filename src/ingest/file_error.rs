@@ -62,6 +62,13 @@ pub enum FileError {
     )]
     Changed,
 
+    #[error(
+        "a quote opened on line {line} is still open after {max} bytes: a quote character \
+         inside a cell is probably not doubled; fix that line (or raise csv.max_record_bytes \
+         if a cell really is this long)"
+    )]
+    QuoteNotClosed { line: u64, max: u64 },
+
     #[error("unreadable after {records} records: {source}")]
     CsvAfter {
         records: u64,

@@ -9,6 +9,7 @@
 //! data row ends loaded, superseded or rejected; the count is checked per file.
 
 pub mod aliases;
+mod bound;
 mod chunks;
 mod decode;
 pub mod discover;
@@ -327,19 +328,28 @@ fn stream<C: Chunk>(
 ) -> Result<(reader::Counts, u64)> {
     let mut spill = Spill::<C>::create(&dir.join(cache::ROWS), per_file)?;
     let mut failure: Option<Error> = None;
-    let counts = reader::read_records(input, detected, |record, line| {
+    let counts = reader::read_records(input, detected, |item, line| {
         if failure.is_some() {
             return;
         }
-        let written = match parse(record) {
-            Ok(row) => spill.push(&row, line),
-            Err(reject) => rejects.push(
+        let written = match item {
+            reader::Item::TooLong { max } => rejects.push(
                 &RejectRow {
-                    reject,
-                    raw: rows::masked_raw(record, &detected.map, detected.delimiter),
+                    reject: rows::Reject::too_long(max),
+                    raw: "***".into(),
                 },
                 line,
             ),
+            reader::Item::Row(record) => match parse(record) {
+                Ok(row) => spill.push(&row, line),
+                Err(reject) => rejects.push(
+                    &RejectRow {
+                        reject,
+                        raw: rows::masked_raw(record, &detected.map, detected.delimiter),
+                    },
+                    line,
+                ),
+            },
         };
         if let Err(e) = written {
             failure = Some(e);

@@ -47,11 +47,14 @@ pub fn probe(
     let mut warnings = RowState::default();
     let mut rejects: BTreeMap<&'static str, ReasonTally> = BTreeMap::new();
     let map = &detected.map;
-    let counts = reader::read_records(source, &detected, |record, line| {
-        let reject = match kind {
-            FileKind::Dossiers => rows::dossier(record, map, &mut warnings).err(),
-            FileKind::Procedures => rows::procedure(record, map, &mut warnings).err(),
-            FileKind::Indicators => rows::indicator(record, map).err(),
+    let counts = reader::read_records(source, &detected, |item, line| {
+        let reject = match item {
+            reader::Item::TooLong { max } => Some(rows::Reject::too_long(max)),
+            reader::Item::Row(record) => match kind {
+                FileKind::Dossiers => rows::dossier(record, map, &mut warnings).err(),
+                FileKind::Procedures => rows::procedure(record, map, &mut warnings).err(),
+                FileKind::Indicators => rows::indicator(record, map).err(),
+            },
         };
         if let Some(r) = reject {
             let tally = rejects.entry(r.reason_code).or_default();

@@ -3,6 +3,7 @@
 
 use csv::{ByteRecord, StringRecord};
 
+use super::bound::{self, Bounded};
 use super::decode::{Tracked, open_text};
 use super::file_error::FileError;
 use super::header::{HeaderMap, map_header};
@@ -25,6 +26,8 @@ pub struct Detected {
     pub header_line: u64,
     /// Index of the header among the parsed records (blank lines excluded).
     header_record: usize,
+    /// Bytes a record may take (see `bound`).
+    pub max_record: u64,
     pub map: HeaderMap,
 }
 
@@ -82,6 +85,10 @@ pub fn detect_with(
     let mut best: Option<Detected> = None;
     for &delimiter in delimiters {
         let text = open_text(source, &sniffed).map_err(FileError::Read)?;
+        let max = csv
+            .max_record_bytes
+            .unwrap_or(bound::DEFAULT_MAX_RECORD_BYTES);
+        let (text, _) = Bounded::new(text, b'"', max);
         let (tracked, lines) = Tracked::new(text, b'"', u64::MAX);
         let mut reader = csv_reader(tracked, delimiter);
         let mut record = StringRecord::new();
@@ -110,6 +117,9 @@ pub fn detect_with(
                         delimiter,
                         header_line: line,
                         header_record: index,
+                        max_record: csv
+                            .max_record_bytes
+                            .unwrap_or(bound::DEFAULT_MAX_RECORD_BYTES),
                         map,
                     });
                 }
@@ -124,14 +134,25 @@ pub fn detect_with(
     })
 }
 
-/// Streams the data records below the header: `on_row(record, line)` for every
+/// One data record as the reader hands it on.
+pub enum Item<'a, 'r> {
+    Row(&'a Record<'r>),
+    /// A record longer than the bound: cut, not parsed; reading went on at the next
+    /// line.
+    TooLong {
+        max: u64,
+    },
+}
+
+/// Streams the data records below the header: `on_item(item, line)` for every
 /// non-blank one. Blank lines and all-empty records are counted, not passed on.
 pub fn read_records(
     source: &Source,
     detected: &Detected,
-    mut on_row: impl FnMut(&Record<'_>, u64),
+    mut on_item: impl FnMut(Item<'_, '_>, u64),
 ) -> Result<Counts, FileError> {
     let text = open_text(source, &detected.sniffed).map_err(FileError::Read)?;
+    let (text, bound) = Bounded::new(text, b'"', detected.max_record);
     let (tracked, lines) = Tracked::new(text, b'"', detected.header_line);
     let mut reader = csv_reader(tracked, detected.delimiter);
     let mut fields = ByteRecord::new();
@@ -142,6 +163,12 @@ pub fn read_records(
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
+                if let Some(opened) = bound.borrow().open_quote_line {
+                    return Err(FileError::QuoteNotClosed {
+                        line: opened,
+                        max: detected.max_record,
+                    });
+                }
                 let line = e
                     .position()
                     .map(|p| lines.borrow_mut().line_of(p.byte()))
@@ -149,13 +176,30 @@ pub fn read_records(
                 return Err(FileError::Csv { line, source: e });
             }
         }
+        let offset = fields.position().map_or(0, |p| p.byte());
+        let cut = {
+            let mut b = bound.borrow_mut();
+            while b.cut.front().is_some_and(|&c| c < offset) {
+                b.cut.pop_front();
+            }
+            b.cut.front() == Some(&offset)
+        };
         let is_data = index > detected.header_record;
         index += 1;
         if !is_data {
             continue;
         }
-        let offset = fields.position().map_or(0, |p| p.byte());
         let line = lines.borrow_mut().line_of(offset);
+        if cut {
+            counts.data_rows += 1;
+            on_item(
+                Item::TooLong {
+                    max: detected.max_record,
+                },
+                line,
+            );
+            continue;
+        }
         let Some(record) = Record::new(&fields) else {
             return Err(FileError::NotText { line });
         };
@@ -164,7 +208,7 @@ pub fn read_records(
             continue;
         }
         counts.data_rows += 1;
-        on_row(&record, line);
+        on_item(Item::Row(&record), line);
     }
     counts.blank_lines += lines.borrow().blank_lines;
     Ok(counts)
@@ -237,7 +281,10 @@ mod tests {
         let det =
             detect(&source, FileKind::Dossiers, &CsvOverrides::default(), &[]).expect("detect");
         let mut out = Vec::new();
-        let counts = read_records(&source, &det, |r, line| {
+        let counts = read_records(&source, &det, |item, line| {
+            let Item::Row(r) = item else {
+                panic!("no record of this file is too long");
+            };
             out.push((line, r.iter().map(String::from).collect()))
         })
         .expect("read");

@@ -26,6 +26,18 @@ pub struct Reject {
 }
 
 impl Reject {
+    /// A record longer than the bound: cut and not read (its text is not kept).
+    pub fn too_long(max: u64) -> Reject {
+        Reject::new(
+            "record_too_long",
+            None,
+            format!(
+                "the record is longer than {max} bytes (csv.max_record_bytes); it was not \
+                 read, and reading went on at the next line"
+            ),
+        )
+    }
+
     /// The reason quotes values from the record: personal data in them is masked
     /// (a shifted row can put an ID or phone number in a date or status column).
     fn new(code: &'static str, column: Option<Column>, reason: String) -> Reject {

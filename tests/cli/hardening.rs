@@ -218,3 +218,48 @@ fn a_run_whose_report_fails_publishes_nothing_and_says_so_everywhere() {
     assert_eq!(manifest["status"], "failed");
     assert_eq!(manifest["exit_code"], 1);
 }
+
+#[test]
+fn a_record_past_the_bound_is_a_reject_and_an_open_quote_names_its_line() {
+    let long = "x".repeat(5_000);
+    let w = Workdir::sample_with(|t| {
+        format!(
+            "{t}\n[[communes]]\ncode = \"H1\"\nname = \"Thử\"\ndossiers = [\"h/*.csv\"]\n\
+             csv = {{ max_record_bytes = 1024 }}\n"
+        )
+        .replace("max_reject_ratio = 0.05", "max_reject_ratio = 1.0")
+    });
+    std::fs::create_dir(w.root.join("h")).expect("dir");
+    let export = w.root.join("h/ho-so_2025-12-15.csv");
+    std::fs::write(
+        &export,
+        format!(
+            "Mã hồ sơ,Ngày tiếp nhận,Trạng thái,Tên thủ tục\n\
+             A-1,01/08/2025,Đã giải quyết,Khai sinh\n\
+             A-2,02/08/2025,Đã giải quyết,{long}\n\
+             A-3,03/08/2025,Đang giải quyết,Kết hôn\n"
+        ),
+    )
+    .expect("export");
+    w.ok(&["-q", "run"]);
+    let rejects = w.sql("SELECT source_line, reason_code FROM rejects WHERE commune_code = 'H1'");
+    assert_eq!(rejects.len(), 1, "{rejects:?}");
+    assert_eq!(rejects[0]["source_line"], 3);
+    assert_eq!(rejects[0]["reason_code"], "record_too_long");
+    let ids = w.sql("SELECT dossier_id FROM dossiers WHERE commune_code = 'H1' ORDER BY 1");
+    assert_eq!(ids.len(), 2, "reading went on at the next line: {ids:?}");
+
+    std::fs::write(
+        &export,
+        format!(
+            "Mã hồ sơ,Ngày tiếp nhận,Trạng thái,Tên thủ tục\n\
+             A-1,01/08/2025,Đã giải quyết,\"Khai sinh\n\
+             A-2,02/08/2025,Đã giải quyết,{long}\n"
+        ),
+    )
+    .expect("export");
+    let out = w.run(&["run"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("quote opened on line 2"), "{err}");
+}
