@@ -12,7 +12,7 @@ delivered AS (
     -- a commune whose newest export is older than the period has no data for it
     SELECT DISTINCT f.commune_code FROM files f
     JOIN data_dates dd ON dd.commune_code = f.commune_code
-    WHERE f.kind = 'dossiers' AND dd.data_date >= period_start()
+    WHERE f.kind = 'dossiers' AND f.status = 'loaded' AND dd.data_date >= period_start()
 ),
 d AS (
     SELECT commune_code, received_date, status, timeliness, channel, field, due_date,

@@ -1,10 +1,12 @@
 -- title: Chất lượng dữ liệu đầu vào
--- Per commune: files and snapshots received, and how their rows ended.
+-- Per commune: files and snapshots received, and how their rows ended; files that
+-- could not be read at all are counted as quarantined (listed in the next section).
 SELECT
     c.commune_code,
     c.commune,
     CASE WHEN count(f.source_file) = 0 THEN 'missing' ELSE 'delivered' END AS delivery,
     count(f.source_file) AS files,
+    count(CASE WHEN f.status = 'quarantined' THEN 1 END) AS quarantined,
     CAST(max(f.snapshot_date) AS VARCHAR) AS newest_snapshot,
     sum(f.data_rows) AS data_rows,
     sum(f.loaded) AS loaded,

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::config::{Config, CsvOverrides};
+use crate::config::{Config, CsvOverrides, OnFileError};
 use crate::error::{Error, ExitStatus, Result};
 use crate::ingest::discover::{self, SourceFile, date_in_name};
 use crate::ingest::probe::probe;
@@ -46,6 +46,15 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
             Err(message) => {
                 failed = true;
                 writeln!(out, "  error: {message}").map_err(io)?;
+                let fate = match config.on_file_error {
+                    OnFileError::Quarantine => {
+                        "  -> a run quarantines this file: the other exports load, exit 3"
+                    }
+                    OnFileError::Fail => {
+                        "  -> the run fails on this file (quality.on_file_error = \"fail\")"
+                    }
+                };
+                writeln!(out, "{fate}").map_err(io)?;
                 continue;
             }
         };

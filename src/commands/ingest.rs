@@ -11,7 +11,7 @@ use crate::error::{Error, ExitStatus, Result};
 use crate::ingest::{self, Ingested, Options};
 use crate::warehouse::cache::Cache;
 use crate::warehouse::columns::FileKind;
-use crate::warehouse::files::FileRecord;
+use crate::warehouse::files::{FileRecord, FileStatus};
 use crate::warehouse::runs::Manifest;
 use crate::warehouse::write;
 
@@ -128,13 +128,32 @@ fn print_counts(config: &Config, data: &Ingested, out: &mut dyn Write) -> std::i
             superseded,
             rejected
         )?;
+        for f in files.iter().filter(|f| f.status == FileStatus::Quarantined) {
+            writeln!(
+                out,
+                "  quarantined {}: {}",
+                f.source_file,
+                f.error.as_deref().unwrap_or("")
+            )?;
+        }
     }
     Ok(())
 }
 
-/// Exit 3 when any commune rejected more than `quality.max_reject_ratio` of its rows.
+/// Exit 3 when a file was quarantined or a commune rejected more than
+/// `quality.max_reject_ratio` of its rows.
 fn quality(config: &Config, files: &[FileRecord]) -> ExitStatus {
     let mut status = ExitStatus::Success;
+    for f in files.iter().filter(|f| f.status == FileStatus::Quarantined) {
+        warn!(
+            commune = %f.commune_code,
+            file = %f.source_file,
+            "{} could not be read and was left out: {}",
+            f.source_file,
+            f.error.as_deref().unwrap_or("")
+        );
+        status = ExitStatus::QualityThreshold;
+    }
     for commune in &config.communes {
         let (rows, rejected) = files
             .iter()

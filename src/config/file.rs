@@ -54,6 +54,8 @@ pub struct QualitySection {
     pub max_reject_ratio: f64,
     /// Days a commune's data date may lag behind as_of before the run exits 3.
     pub max_data_age_days: Option<u32>,
+    /// `quarantine` (default) or `fail`: what a file that cannot be read does.
+    pub on_file_error: Option<String>,
 }
 
 impl Default for QualitySection {
@@ -61,6 +63,7 @@ impl Default for QualitySection {
         QualitySection {
             max_reject_ratio: 0.05,
             max_data_age_days: None,
+            on_file_error: None,
         }
     }
 }

@@ -36,6 +36,9 @@ pub struct Config {
     /// `quality.max_data_age_days`: a commune whose figures stop more days than this
     /// before as_of makes the run exit 3.
     pub max_data_age_days: Option<u32>,
+    /// `quality.on_file_error`: a file that cannot be read is quarantined (the
+    /// others load, exit 3), or fails the run.
+    pub on_file_error: OnFileError,
     /// Worker threads for reading files and for the query engine (`engine.threads`,
     /// `--threads`, else every core).
     pub threads: usize,
@@ -52,6 +55,12 @@ pub struct Commune {
     pub csv: CsvOverrides,
     /// Folded source header -> canonical column; wins over the aliases.
     pub columns: Vec<(String, Column)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnFileError {
+    Quarantine,
+    Fail,
 }
 
 /// Per-commune overrides of auto-detection.
@@ -124,6 +133,16 @@ impl Config {
                 return Err(err(key, "must not be empty".into()));
             }
         }
+        let on_file_error = match raw.quality.on_file_error.as_deref() {
+            None | Some("quarantine") => OnFileError::Quarantine,
+            Some("fail") => OnFileError::Fail,
+            Some(other) => {
+                return Err(err(
+                    "quality.on_file_error",
+                    format!("{other:?} is not \"quarantine\" or \"fail\""),
+                ));
+            }
+        };
         let threads = match raw.engine.threads {
             Some(0) => return Err(err("engine.threads", "must be at least 1".into())),
             Some(n) => n,
@@ -221,6 +240,7 @@ impl Config {
             as_of,
             max_reject_ratio: ratio,
             max_data_age_days: raw.quality.max_data_age_days,
+            on_file_error,
             threads,
             communes,
         })

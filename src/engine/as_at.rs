@@ -46,7 +46,8 @@ fn data_dates(day: &str) -> String {
                 CASE WHEN newest_export >= {day} THEN {day} ELSE newest_export END \
                     AS data_date \
          FROM (SELECT commune_code, max(snapshot_date) AS newest_export FROM files \
-               WHERE kind = 'dossiers' AND (data_rows = 0 OR data_rows > rejected) \
+               WHERE kind = 'dossiers' AND status = 'loaded' \
+                 AND (data_rows = 0 OR data_rows > rejected) \
                GROUP BY commune_code)"
     )
 }

@@ -40,12 +40,12 @@ use self::discover::SourceFile;
 use self::record::Record;
 use self::rows::RowState;
 use self::source::Source;
-use crate::config::Config;
+use crate::config::{Config, OnFileError};
 use crate::error::{Error, Result};
 use crate::warehouse::batches::PerFile;
 use crate::warehouse::cache::{self, Cache, Parsed};
 use crate::warehouse::columns::FileKind;
-use crate::warehouse::files::{FileRecord, StagedFile};
+use crate::warehouse::files::{FileRecord, FileStatus, StagedFile};
 use crate::warehouse::staging::{Chunk, Spill};
 
 const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -94,7 +94,15 @@ pub fn ingest(config: &Config, options: Options) -> Result<Ingested> {
     let progress = progress_bar(sources.len() as u64);
     let read = crate::parallel::map(config.threads, &sources, |source| {
         progress.set_message(source.rel.clone());
-        let one = read_one(config, &cache, options, source);
+        let one = match read_one(config, &cache, options, source) {
+            // One bad export never blocks the others: it is recorded and left out.
+            Err(Error::Input { source: e, .. })
+                if config.on_file_error == OnFileError::Quarantine =>
+            {
+                Ok(quarantined(config, source, &e))
+            }
+            other => other,
+        };
         progress.inc(1);
         one
     })?;
@@ -103,7 +111,9 @@ pub fn ingest(config: &Config, options: Options) -> Result<Ingested> {
     let mut seen: HashMap<(usize, FileKind, String), String> = HashMap::new();
     for (source, one) in sources.iter().zip(read) {
         let key = (source.commune, source.kind, one.record.sha256.clone());
-        if let Some(first) = seen.insert(key, source.rel.clone()) {
+        if one.record.status == FileStatus::Loaded
+            && let Some(first) = seen.insert(key, source.rel.clone())
+        {
             warn!(file = %source.rel, "same bytes as {first}: its rows count once");
         }
         out.files.push(StagedFile {
@@ -164,6 +174,38 @@ fn same_file_state(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
         && a.mtime_nsec() == b.mtime_nsec()
 }
 
+/// The record of a file that could not be read as an export: no rows, its reason.
+fn quarantined(config: &Config, source: &SourceFile, e: &FileError) -> ReadFile {
+    let reason = crate::privacy::mask(&e.to_string()).into_owned();
+    warn!(
+        file = %source.rel,
+        commune = %config.communes[source.commune].code,
+        "quarantined, the other exports load without it: {reason}"
+    );
+    ReadFile {
+        record: FileRecord {
+            commune_code: config.communes[source.commune].code.clone(),
+            kind: source.kind,
+            source_file: source.rel.clone(),
+            sha256: String::new(),
+            bytes: std::fs::metadata(&source.path).map_or(0, |m| m.len()),
+            encoding: String::new(),
+            delimiter: String::new(),
+            header_line: 0,
+            snapshot_date: source.snapshot_date,
+            data_rows: 0,
+            loaded: 0,
+            superseded: 0,
+            rejected: 0,
+            blank_lines: 0,
+            status: FileStatus::Quarantined,
+            error: Some(reason),
+        },
+        entry: None,
+        key: None,
+    }
+}
+
 /// One file read: its `files` row and its cache entry (None: empty file).
 struct ReadFile {
     record: FileRecord,
@@ -193,9 +235,11 @@ fn read_one(
         superseded: 0,
         rejected: p.rejected,
         blank_lines: p.blank_lines,
+        status: FileStatus::Loaded,
+        error: None,
     };
-    let before = std::fs::metadata(&source.path)
-        .map_err(|e| Error::io(format!("reading {}", source.path.display()), e))?;
+    let before =
+        std::fs::metadata(&source.path).map_err(|e| file_error(source)(FileError::Open(e)))?;
     let bytes = before.len();
     if bytes == 0 {
         // Nothing to lose: recorded, so the report shows the commune sent an empty file.

@@ -41,6 +41,10 @@ const LABELS: &[(&str, &str)] = &[
     ("online_full", "DVC toàn trình"),
     ("online_partial", "DVC một phần"),
     ("files", "Số tệp"),
+    ("quarantined", "Tệp không đọc được"),
+    ("source_file", "Tệp"),
+    ("kind", "Loại"),
+    ("error", "Lý do"),
     ("newest_snapshot", "Ngày dữ liệu mới nhất"),
     ("data_rows", "Dòng dữ liệu"),
     ("loaded", "Đã nạp"),
@@ -68,6 +72,9 @@ const LABELS: &[(&str, &str)] = &[
 
 /// Values shown in Vietnamese in the report (JSON keeps the canonical ones).
 const VALUES: &[(&str, &str)] = &[
+    ("dossiers", "hồ sơ"),
+    ("procedures", "thủ tục"),
+    ("indicators", "chỉ tiêu"),
     ("delivered", "đã gửi"),
     ("missing", "chưa gửi"),
     ("area", "toàn khu vực"),

@@ -129,6 +129,7 @@ impl Meta {
 pub mod role {
     pub const SUMMARY: &str = "summary";
     pub const LATE_BY_FIELD: &str = "late_by_field";
+    pub const UNREADABLE_FILES: &str = "unreadable_files";
 }
 
 impl Report {

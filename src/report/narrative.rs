@@ -62,6 +62,10 @@ pub fn paragraphs(report: &Report, template: &Template) -> Result<Vec<String>> {
     env.add_template_owned(template.name, template.source.clone())
         .map_err(template_error)?;
     let template = env.get_template(template.name).map_err(template_error)?;
+    let unreadable_rows = report
+        .by_role(role::UNREADABLE_FILES)
+        .map(|s| s.rows.as_slice())
+        .unwrap_or(&[]);
     let late_rows = report
         .by_role(role::LATE_BY_FIELD)
         .map(|s| s.rows.as_slice())
@@ -116,9 +120,27 @@ pub fn paragraphs(report: &Report, template: &Template) -> Result<Vec<String>> {
                     withdrawn => figure(row, "withdrawn"),
                     late => figure(row, "late"),
                     late_fields => late_fields(late_rows, code),
+                    unreadable => unreadable(unreadable_rows, code),
                 })
                 .map_err(template_error)?;
             Ok(one_line(&rendered))
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Unreadable {
+    file: String,
+    error: String,
+}
+
+/// Files of one commune (or of the area, `code` None) that could not be read.
+fn unreadable(rows: &[Row], code: Option<&str>) -> Vec<Unreadable> {
+    rows.iter()
+        .filter(|r| code.is_none() || r.get("commune_code").and_then(Value::as_str) == code)
+        .map(|r| Unreadable {
+            file: text(r, "source_file").to_string(),
+            error: text(r, "error").to_string(),
         })
         .collect()
 }

@@ -80,6 +80,8 @@ pub fn files_batch(files: &[&FileRecord]) -> Result<RecordBatch> {
         u64s(files.iter().map(|f| f.superseded)),
         u64s(files.iter().map(|f| f.rejected)),
         u64s(files.iter().map(|f| f.blank_lines)),
+        strings(files.iter().map(|f| Some(f.status.as_str()))),
+        strings(files.iter().map(|f| f.error.as_deref())),
     ];
     Ok(RecordBatch::try_new(Table::Files.file_schema(), columns)?)
 }

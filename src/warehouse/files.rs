@@ -25,6 +25,25 @@ pub struct FileRecord {
     pub superseded: u64,
     pub rejected: u64,
     pub blank_lines: u64,
+    /// `loaded`, or `quarantined` when the file could not be read as an export.
+    pub status: FileStatus,
+    /// Why a quarantined file could not be read (personal data masked).
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileStatus {
+    Loaded,
+    Quarantined,
+}
+
+impl FileStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileStatus::Loaded => "loaded",
+            FileStatus::Quarantined => "quarantined",
+        }
+    }
 }
 
 /// One input file handed from ingest to storage.

@@ -25,6 +25,10 @@ pub struct InputFile {
     pub loaded: u64,
     pub superseded: u64,
     pub rejected: u64,
+    #[serde(default)]
+    pub status: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -71,6 +75,8 @@ impl Manifest {
                 loaded: f.loaded,
                 superseded: f.superseded,
                 rejected: f.rejected,
+                status: f.status.as_str().to_string(),
+                error: f.error.clone(),
             })
             .collect();
     }

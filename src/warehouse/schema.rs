@@ -111,6 +111,8 @@ impl Table {
                 f("superseded", UInt64, false),
                 f("rejected", UInt64, false),
                 f("blank_lines", UInt64, false),
+                f("status", Utf8, false),
+                f("error", Utf8, true),
             ],
         };
         Arc::new(Schema::new(fields))
@@ -147,6 +149,7 @@ pub fn column_doc(table: &str, column: &str) -> &'static str {
         (_, "received_date") => "Ngày tiếp nhận",
         (_, "due_date") => "Ngày hẹn trả",
         (_, "completed_date") => "Ngày có kết quả / hoàn thành",
+        ("files", "status") => "loaded, or quarantined: the file could not be read as an export",
         (_, "status") => "processing, paused, resolved, returned or withdrawn",
         (_, "timeliness") => "for resolved: early, on_time, late; null when unknown",
         ("procedures", "online_level") => "full (toàn trình), partial (một phần) or null",
@@ -174,6 +177,7 @@ pub fn column_doc(table: &str, column: &str) -> &'static str {
         ("files", "superseded") => "rows replaced by a newer snapshot",
         ("files", "rejected") => "rows in the rejects table",
         ("files", "blank_lines") => "blank lines below the header",
+        ("files", "error") => "why a quarantined file could not be read",
         ("communes", "position") => "order in the config",
         (_, "data_date") => {
             "the day the commune's figures are true at (as_of, or its newest export if older)"

@@ -173,7 +173,8 @@ fn a_file_that_changes_while_it_is_read_fails_clearly_and_is_not_cached() {
         log.push_str(&line.expect("line"));
     }
     let status = child.wait().expect("wait");
-    assert_eq!(status.code(), Some(1), "{log}");
+    // Quarantined: the run goes on without it (exit 3).
+    assert_eq!(status.code(), Some(3), "{log}");
     assert!(
         log.contains("changed while it was read") && log.contains("ho-so_2025-12-15.csv"),
         "{log}"

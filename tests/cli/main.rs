@@ -13,6 +13,7 @@ mod corpus;
 mod faults;
 mod fixtures;
 mod hardening;
+mod isolation;
 mod portable;
 mod privacy;
 mod report;
@@ -193,7 +194,7 @@ mod check {
     }
 
     #[test]
-    fn a_file_without_a_recognisable_header_fails_the_run_naming_it() {
+    fn a_file_without_a_recognisable_header_is_quarantined_naming_it() {
         let w = Workdir::sample_with(|t| {
             format!(
                 "{t}\n[[communes]]\ncode = \"X9\"\nname = \"Thử\"\ndossiers = [\"odd/*.csv\"]\n"
@@ -206,12 +207,14 @@ mod check {
         )
         .expect("write");
         let out = w.run(&["run"]);
-        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(out.status.code(), Some(3));
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
             err.contains("odd/a_2025-12-15.csv") && err.contains("columns ="),
             "{err}"
         );
-        assert!(!w.root.join("warehouse").exists(), "nothing published");
+        let files = w.sql("SELECT status, error FROM files WHERE commune_code = 'X9'");
+        assert_eq!(files[0]["status"], "quarantined");
+        assert!(files[0]["error"].as_str().is_some_and(|e| e.contains("columns =")));
     }
 }

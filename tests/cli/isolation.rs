@@ -1,0 +1,141 @@
+//! One bad export never blocks the others' report: a file-level error quarantines
+//! that file, the run publishes and exits 3, the clean communes' figures are exactly
+//! those of a run without the damaged commune, and the file is named with its reason
+//! in `files`, the report and the run summary.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::{Workdir, manifest_dir};
+
+const TP1: &str = "data/exports/tp1/ho-so_2025-12-15.csv";
+
+/// The sample with its own copy of the exports (so one can be damaged).
+fn copied(edit: impl Fn(&str) -> String) -> Workdir {
+    let w = Workdir::sample_with(edit);
+    std::fs::remove_file(w.root.join("data")).expect("unlink data");
+    copy_dir(&manifest_dir().join("data"), &w.root.join("data"));
+    w
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(&path, to.join(entry.file_name())).expect("copy");
+        }
+    }
+}
+
+fn summary(w: &Workdir) -> Vec<Value> {
+    let path = w.root.join("reports/2025-07-01_2025-12-15/report.json");
+    let report: Value = serde_json::from_slice(&std::fs::read(path).expect("json")).expect("json");
+    report["sections"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["role"] == "summary"))
+        .and_then(|s| s["rows"].as_array())
+        .cloned()
+        .expect("summary")
+}
+
+fn clean_rows(rows: &[Value]) -> Vec<Value> {
+    rows.iter()
+        .filter(|r| r["commune_code"].is_string() && r["commune_code"] != "28321")
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_damaged_export_is_quarantined_and_the_others_publish() {
+    // The reference: the same run without Tân Phước 1's dossiers.
+    let without = copied(|t| t.replace("data/exports/tp1/ho-so*.csv", "nothing/*.csv"));
+    without.ok(&["-q", "run"]);
+    let reference = clean_rows(&summary(&without));
+
+    let original = std::fs::read(manifest_dir().join(TP1)).expect("tp1");
+    let mut nul = original.clone();
+    nul.splice(0..0, vec![0u8; 4096]);
+    let undecodable: Vec<u8> = original
+        .iter()
+        .map(|&b| if b >= 0x80 { 0x81 } else { b })
+        .collect();
+    let mangled = String::from_utf8_lossy(&original)
+        .replacen("Mã hồ sơ", "###", 1)
+        .replacen("Ngày tiếp nhận", "@@@", 1);
+    let mut open_quote = String::from_utf8_lossy(&original).into_owned();
+    let at = open_quote.match_indices("\r\n").nth(20).expect("a line").0 + 2;
+    open_quote.insert(at, '"');
+    let cases: [(&str, Vec<u8>, &str); 4] = [
+        ("binary", nul, "NUL byte"),
+        ("undecodable", undecodable, "valid in neither UTF-8"),
+        ("no header", mangled.into_bytes(), "no header line found"),
+        ("open quote", open_quote.into_bytes(), "still open after"),
+    ];
+    for (what, bytes, reason) in cases {
+        let w = copied(|t| {
+            t.replace(
+                "dossiers = [\"data/exports/tp1/ho-so*.csv\"]",
+                "dossiers = [\"data/exports/tp1/ho-so*.csv\"]\ncsv = { max_record_bytes = 4096 }",
+            )
+        });
+        std::fs::write(w.root.join(TP1), &bytes).expect("damage");
+        let out = w.run(&["run"]);
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert_eq!(out.status.code(), Some(3), "{what}: {stderr}");
+        assert!(stdout.contains("report: "), "{what}: published: {stdout}");
+        assert!(
+            stderr.contains("ho-so_2025-12-15.csv") && stderr.contains(reason),
+            "{what}: {stderr}"
+        );
+        // Exactly the figures of a run without the damaged commune.
+        let rows = summary(&w);
+        assert_eq!(clean_rows(&rows), reference, "{what}");
+        let tp1 = rows
+            .iter()
+            .find(|r| r["commune_code"] == "28321")
+            .expect("tp1");
+        assert_eq!(tp1["delivery"], "missing", "{what}: never zeros");
+        assert!(tp1["received"].is_null(), "{what}");
+        let files = w.sql(
+            "SELECT status, error FROM files WHERE commune_code = '28321' AND kind = 'dossiers'",
+        );
+        assert_eq!(files.len(), 1, "{what}");
+        assert_eq!(files[0]["status"], "quarantined", "{what}");
+        assert!(
+            files[0]["error"]
+                .as_str()
+                .is_some_and(|e| e.contains(reason)),
+            "{what}"
+        );
+        let md = std::fs::read_to_string(w.root.join("reports/2025-07-01_2025-12-15/report.md"))
+            .expect("md");
+        assert!(md.contains("## Tệp không đọc được"), "{what}");
+        let report: Value = serde_json::from_slice(
+            &std::fs::read(w.root.join("reports/2025-07-01_2025-12-15/report.json")).expect("json"),
+        )
+        .expect("json");
+        let paragraph = report["narrative"][0].as_str().expect("tp1 paragraph");
+        assert!(
+            paragraph.contains("Tệp data/exports/tp1/ho-so_2025-12-15.csv không đọc được"),
+            "{what}: the narrative names it: {paragraph}"
+        );
+    }
+}
+
+#[test]
+fn on_file_error_fail_keeps_the_all_or_nothing_run() {
+    let w = copied(|t| t.replace("[quality]", "[quality]\non_file_error = \"fail\""));
+    std::fs::write(w.root.join(TP1), b"\x00\x00\x00binary").expect("damage");
+    let out = w.run(&["run"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!w.root.join("warehouse").exists(), "nothing published");
+    let check = w.run(&["check"]);
+    assert!(String::from_utf8_lossy(&check.stdout).contains("the run fails on this file"));
+}
