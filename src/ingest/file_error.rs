@@ -53,9 +53,6 @@ pub enum FileError {
         source: csv::Error,
     },
 
-    #[error("unreadable near line {line}: the text is not UTF-8 after decoding")]
-    NotText { line: u64 },
-
     #[error(
         "the file changed while it was read (its size or modification time differ before \
          and after); run again once the export is complete"

@@ -384,6 +384,17 @@ fn stream<C: Chunk>(
                 },
                 line,
             ),
+            reader::Item::BadEncoding { fields } => rejects.push(
+                &RejectRow {
+                    reject: rows::Reject::bad_encoding(),
+                    raw: rows::masked_fields(
+                        fields.iter().map(String::as_str),
+                        &detected.map,
+                        detected.delimiter,
+                    ),
+                },
+                line,
+            ),
             reader::Item::Row(record) => match parse(record) {
                 Ok(row) => spill.push(&row, line),
                 Err(reject) => rejects.push(

@@ -50,6 +50,7 @@ pub fn probe(
     let counts = reader::read_records(source, &detected, |item, line| {
         let reject = match item {
             reader::Item::TooLong { max } => Some(rows::Reject::too_long(max)),
+            reader::Item::BadEncoding { .. } => Some(rows::Reject::bad_encoding()),
             reader::Item::Row(record) => match kind {
                 FileKind::Dossiers => rows::dossier(record, map, &mut warnings).err(),
                 FileKind::Procedures => rows::procedure(record, map, &mut warnings).err(),

@@ -142,6 +142,11 @@ pub enum Item<'a, 'r> {
     TooLong {
         max: u64,
     },
+    /// A record holding bytes that are not text in the file's encoding (invalid
+    /// UTF-8, a NUL, a lone UTF-16 surrogate): not parsed; its text, lossily decoded.
+    BadEncoding {
+        fields: Vec<String>,
+    },
 }
 
 /// Streams the data records below the header: `on_item(item, line)` for every
@@ -200,8 +205,20 @@ pub fn read_records(
             );
             continue;
         }
-        let Some(record) = Record::new(&fields) else {
-            return Err(FileError::NotText { line });
+        let replaced = detected.sniffed.encoding != encoding_rs::UTF_8;
+        let record = Record::new(&fields).filter(|r| {
+            // A decoder's U+FFFD stands for bytes it could not decode.
+            !r.iter()
+                .any(|c| c.contains('\0') || (replaced && c.contains('\u{FFFD}')))
+        });
+        let Some(record) = record else {
+            counts.data_rows += 1;
+            let fields = fields
+                .iter()
+                .map(|f| String::from_utf8_lossy(f).replace('\0', "\u{FFFD}"))
+                .collect();
+            on_item(Item::BadEncoding { fields }, line);
+            continue;
         };
         if record.iter().all(|c| c.trim().is_empty()) {
             counts.blank_lines += 1;

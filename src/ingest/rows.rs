@@ -26,6 +26,17 @@ pub struct Reject {
 }
 
 impl Reject {
+    /// A record holding bytes that are not text in its file's encoding.
+    pub fn bad_encoding() -> Reject {
+        Reject::new(
+            "bad_encoding",
+            None,
+            "the record holds bytes that are not text in the file's encoding (invalid \
+             UTF-8, a NUL byte or a lone UTF-16 surrogate); it was not read"
+                .to_string(),
+        )
+    }
+
     /// A record longer than the bound: cut and not read (its text is not kept).
     pub fn too_long(max: u64) -> Reject {
         Reject::new(
@@ -439,9 +450,18 @@ pub fn indicator_key(label: &str) -> String {
 /// field beyond the header replaced by `***`, and personal data found in any other
 /// field masked.
 pub fn masked_raw(record: &Record<'_>, map: &HeaderMap, delimiter: u8) -> String {
+    masked_fields(record.iter(), map, delimiter)
+}
+
+/// [`masked_raw`] over any fields.
+pub fn masked_fields<'f>(
+    fields: impl Iterator<Item = &'f str>,
+    map: &HeaderMap,
+    delimiter: u8,
+) -> String {
     let delim = delimiter as char;
     let mut out = String::new();
-    for (i, field) in record.iter().enumerate() {
+    for (i, field) in fields.enumerate() {
         if i > 0 {
             out.push(delim);
         }

@@ -20,6 +20,9 @@ pub struct Sniffed {
     pub bytes: u64,
     pub encoding: &'static Encoding,
     pub bom: bool,
+    /// Bytes of a UTF-8 file that are not valid UTF-8 or are NUL: the records
+    /// holding them are rejected as `bad_encoding`.
+    pub damaged: u64,
 }
 
 impl Sniffed {
@@ -87,6 +90,26 @@ pub fn sniff(source: &Source, forced: Option<&'static Encoding>) -> Result<Sniff
     let sha256 = hex(&hasher.finalize());
 
     let bom = Encoding::for_bom(&head);
+    // A UTF-8 export with a few stray bytes (invalid sequences, NULs) stays UTF-8:
+    // only the records holding them are rejected. Decided on a second pass, made
+    // only for files with such bytes.
+    let utf16_bom = bom.is_some_and(|(e, _)| e == UTF_16LE || e == UTF_16BE);
+    let maybe_utf8 = !utf16_bom && forced.is_none_or(|e| e == UTF_8);
+    let damaged = if maybe_utf8 && (first_invalid_utf8.is_some() || first_nul.is_some()) {
+        let d = damage(source)?;
+        d.is_a_few().then_some(d.bad())
+    } else {
+        None
+    };
+    if let Some(bad) = damaged {
+        return Ok(Sniffed {
+            sha256,
+            bytes,
+            encoding: UTF_8,
+            bom: bom.is_some(),
+            damaged: bad,
+        });
+    }
     let (encoding, has_bom) = match (forced, bom) {
         (_, Some((enc, _))) => (enc, true),
         (Some(enc), None) => (enc, false),
@@ -120,7 +143,79 @@ pub fn sniff(source: &Source, forced: Option<&'static Encoding>) -> Result<Sniff
         bytes,
         encoding,
         bom: has_bom,
+        damaged: 0,
     })
+}
+
+/// What a second pass finds in a file that is not clean UTF-8.
+#[derive(Debug, Default)]
+struct Damage {
+    invalid: u64,
+    nul: u64,
+    multibyte: u64,
+    lines: u64,
+}
+
+impl Damage {
+    fn bad(&self) -> u64 {
+        self.invalid + self.nul
+    }
+
+    /// A few bad bytes in what is otherwise UTF-8 text: at most one per fifty
+    /// multi-byte characters or lines. A Windows-1258 file forms almost no valid
+    /// multi-byte sequences, and binary data is mostly bad.
+    fn is_a_few(&self) -> bool {
+        self.bad() > 0 && self.bad() * 50 <= self.multibyte.max(self.lines)
+    }
+}
+
+fn damage(source: &Source) -> Result<Damage, FileError> {
+    let mut file = source.open().map_err(FileError::Open)?;
+    let mut d = Damage::default();
+    let mut buf = vec![0u8; CHUNK + 4];
+    let mut carry = 0usize;
+    loop {
+        let n = file
+            .read(&mut buf[carry..CHUNK + carry])
+            .map_err(FileError::Read)?;
+        let end = carry + n;
+        let mut data = &buf[..end];
+        d.nul += memchr::memchr_iter(0, &buf[carry..end]).count() as u64;
+        d.lines += memchr::memchr_iter(b'\n', &buf[carry..end]).count() as u64;
+        let mut kept = 0;
+        loop {
+            match std::str::from_utf8(data) {
+                Ok(text) => {
+                    d.multibyte += text.bytes().filter(|&b| b >= 0xC0).count() as u64;
+                    break;
+                }
+                Err(e) => {
+                    let valid = e.valid_up_to();
+                    d.multibyte += data[..valid].iter().filter(|&&b| b >= 0xC0).count() as u64;
+                    match e.error_len() {
+                        Some(len) => {
+                            d.invalid += 1;
+                            data = &data[valid + len..];
+                        }
+                        // A sequence cut by the read: carried to the next one.
+                        None if n > 0 => {
+                            kept = data.len() - valid;
+                            break;
+                        }
+                        None => {
+                            d.invalid += 1;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if n == 0 {
+            return Ok(d);
+        }
+        buf.copy_within(end - kept..end, 0);
+        carry = kept;
+    }
 }
 
 /// The first byte Windows-1258 leaves undefined (WHATWG maps them to C1 controls).

@@ -152,7 +152,7 @@ fn assert_error_fits_the_bytes(path: &Path, bytes: &[u8], error: &FileError) {
                 "{name}: says what to do: {text}"
             );
         }
-        FileError::Csv { line, .. } | FileError::NotText { line } => {
+        FileError::Csv { line, .. } => {
             assert!(*line > 0, "{name}: names its line: {error}");
         }
         other => panic!("{name}: unexpected file error {other}"),

@@ -139,3 +139,75 @@ fn on_file_error_fail_keeps_the_all_or_nothing_run() {
     let check = w.run(&["check"]);
     assert!(String::from_utf8_lossy(&check.stdout).contains("the run fails on this file"));
 }
+
+/// Line numbers (1-based) of the data lines of TP1's export holding `needle`.
+fn line_of(text: &str, needle: &str) -> u64 {
+    text.split("\r\n")
+        .position(|l| l.contains(needle))
+        .map(|i| i as u64 + 1)
+        .expect(needle)
+}
+
+#[test]
+fn a_few_bad_bytes_reject_only_the_records_that_hold_them() {
+    let w = copied(|t| t.to_string());
+    let original = std::fs::read(manifest_dir().join(TP1)).expect("tp1");
+    let text = String::from_utf8(original[3..].to_vec()).expect("utf-8 after the BOM");
+    // Two records of the export: a stray 0xFF in one, a NUL in the other.
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    let (a, b) = (lines[20], lines[700]);
+    let id = |l: &str| l.split(',').nth(1).expect("id").to_string();
+    let (id_a, id_b) = (id(a), id(b));
+    let mut damaged = original.clone();
+    // A byte of the dossier id (ASCII, never a delimiter or a quote).
+    let at =
+        |line: &str, id: &str| 3 + text.find(line).expect("line") + line.find(id).expect("id") + 4;
+    let (pa, pb) = (at(a, &id_a), at(b, &id_b));
+    damaged[pa] = 0xFF;
+    damaged[pb] = 0x00;
+    std::fs::write(w.root.join(TP1), &damaged).expect("damage");
+    // And a lone surrogate in Hưng Thạnh's UTF-16 export.
+    let ht = "data/exports/hung-thanh/ho-so_15-12-2025.csv";
+    let mut utf16 = std::fs::read(w.root.join(ht)).expect("ht");
+    let half = (utf16.len() / 2) & !1;
+    utf16[half] = 0x00;
+    utf16[half + 1] = 0xD8;
+    std::fs::write(w.root.join(ht), &utf16).expect("damage ht");
+
+    let out = w.run(&["run"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rejects = w.sql(
+        "SELECT commune_code, source_line FROM rejects WHERE reason_code = 'bad_encoding' \
+         ORDER BY commune_code, source_line",
+    );
+    let got: Vec<(String, u64)> = rejects
+        .iter()
+        .map(|r| {
+            (
+                r["commune_code"].as_str().expect("code").to_string(),
+                r["source_line"].as_u64().expect("line"),
+            )
+        })
+        .collect();
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(
+        got[..2],
+        [
+            ("28321".to_string(), line_of(&text, a)),
+            ("28321".to_string(), line_of(&text, b)),
+        ]
+    );
+    assert_eq!(got[2].0, "28336");
+    let loaded = w.sql("SELECT dossier_id FROM dossiers WHERE commune_code = '28321'");
+    assert_eq!(loaded.len(), 1960, "exactly the two records are lost");
+    assert!(
+        !loaded
+            .iter()
+            .any(|r| r["dossier_id"] == id_a || r["dossier_id"] == id_b)
+    );
+}

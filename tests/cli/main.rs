@@ -215,6 +215,10 @@ mod check {
         );
         let files = w.sql("SELECT status, error FROM files WHERE commune_code = 'X9'");
         assert_eq!(files[0]["status"], "quarantined");
-        assert!(files[0]["error"].as_str().is_some_and(|e| e.contains("columns =")));
+        assert!(
+            files[0]["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("columns ="))
+        );
     }
 }
