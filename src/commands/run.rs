@@ -12,6 +12,7 @@ use crate::error::{Error, ExitStatus, Result};
 use crate::ingest::Options;
 use crate::report::model::role;
 use crate::report::{Formats, Report, markdown::cell};
+use crate::warehouse::files::FileStatus;
 
 pub fn run(
     config: &Config,
@@ -41,6 +42,20 @@ pub fn run(
         })?;
         let io = |e| Error::io("writing the summary", e);
         print_summary(&built.report, out).map_err(io)?;
+        for f in staged
+            .data
+            .records()
+            .filter(|f| f.status == FileStatus::Quarantined)
+        {
+            writeln!(
+                out,
+                "quarantined {} ({}): {}",
+                f.source_file,
+                f.commune_code,
+                f.error.as_deref().unwrap_or("")
+            )
+            .map_err(io)?;
+        }
         writeln!(out, "report: {}", published.dir.display()).map_err(io)?;
         Ok(worst(staged.status, built.status))
     })

@@ -19,6 +19,24 @@ pub struct SqlArgs<'a> {
 }
 
 pub async fn sql(config: &Config, args: SqlArgs<'_>, out: &mut dyn Write) -> Result<ExitStatus> {
+    // The SQL is read (and a bad -f refused) before the warehouse is opened; None:
+    // the interactive shell.
+    let text = match (args.query, args.file) {
+        (Some(_), Some(_)) => {
+            return Err(Error::Usage("give a QUERY or -f FILE, not both".into()));
+        }
+        (Some(q), None) => Some(q.to_string()),
+        (None, Some(f)) => Some(crate::text::read_small(f, 16 << 20).map_err(Error::Usage)?),
+        (None, None) if std::io::stdin().is_terminal() && args.output.is_none() => None,
+        (None, None) => {
+            let mut s = String::new();
+            std::io::stdin()
+                .take(16 << 20)
+                .read_to_string(&mut s)
+                .map_err(|e| Error::io("reading SQL from stdin", e))?;
+            Some(s)
+        }
+    };
     let ctx = engine::session(config).await?;
     let as_of = match config.as_of {
         Some(d) => d,
@@ -27,23 +45,9 @@ pub async fn sql(config: &Config, args: SqlArgs<'_>, out: &mut dyn Write) -> Res
             .unwrap_or(config.period_start),
     };
     engine::register_period(&ctx, config.period_start, as_of).await?;
-    let text = match (args.query, args.file) {
-        (Some(_), Some(_)) => {
-            return Err(Error::Usage("give a QUERY or -f FILE, not both".into()));
-        }
-        (Some(q), None) => q.to_string(),
-        (None, Some(f)) => crate::text::read_small(f, 16 << 20).map_err(Error::Usage)?,
-        (None, None) if std::io::stdin().is_terminal() && args.output.is_none() => {
-            shell::run(&ctx, args.format, args.max_rows, out).await?;
-            return Ok(ExitStatus::Success);
-        }
-        (None, None) => {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .map_err(|e| Error::io("reading SQL from stdin", e))?;
-            s
-        }
+    let Some(text) = text else {
+        shell::run(&ctx, args.format, args.max_rows, out).await?;
+        return Ok(ExitStatus::Success);
     };
     let results = run_statements(&ctx, &text).await?;
     match args.output {

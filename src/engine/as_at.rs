@@ -80,7 +80,9 @@ fn dossiers_as_at(day: &str) -> String {
                               h.snapshot_date DESC, h.source_file DESC, h.source_line DESC
                  ) AS pick
              FROM dossier_history h JOIN dd ON h.commune_code = dd.commune_code
-             WHERE dd.data_date < dd.newest_export
+             -- only rows received by the data date are ranked: a dossier not yet
+             -- received then is not counted, and ranking the rest would cost memory
+             WHERE dd.data_date < dd.newest_export AND h.received_date <= dd.data_date
          ),
          picked AS (
              SELECT commune_code, {bare}, data_date FROM current_rows
@@ -115,6 +117,24 @@ pub async fn register(ctx: &SessionContext) -> Result<()> {
             name,
             std::sync::Arc::new(datafusion::datasource::ViewTable::new(plan, Some(sql))),
         )?;
+    }
+    // Several report sections read `dossiers_as_of`; where a commune is counted at a
+    // past date its rows come from ranking history, so they are computed once.
+    let past = ctx
+        .sql("SELECT count(*) AS n FROM data_dates WHERE data_date < newest_export")
+        .await?
+        .collect()
+        .await?;
+    let any_past = past.first().is_some_and(|b| {
+        b.column(0)
+            .as_any()
+            .downcast_ref::<arrow::array::Int64Array>()
+            .is_some_and(|a| a.len() == 1 && a.value(0) > 0)
+    });
+    if any_past {
+        let cached = ctx.table("dossiers_as_of").await?.cache().await?;
+        ctx.deregister_table("dossiers_as_of")?;
+        ctx.register_table("dossiers_as_of", cached.into_view())?;
     }
     Ok(())
 }

@@ -264,3 +264,47 @@ fn a_record_past_the_bound_is_a_reject_and_an_open_quote_names_its_line() {
     assert_ne!(out.status.code(), Some(0), "{err}");
     assert!(err.contains("quote opened on line 2"), "{err}");
 }
+
+#[test]
+fn devices_are_refused_as_config_sql_file_or_export() {
+    let w = Workdir::sample();
+    for args in [
+        vec!["-c", "/dev/zero", "check"],
+        vec!["sql", "-f", "/dev/zero"],
+        vec!["check", "/dev/zero"],
+    ] {
+        let mut cmd = Command::new(BIN);
+        if args[0] != "-c" {
+            cmd.arg("-c").arg(w.config());
+        }
+        let child = cmd
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let started = Instant::now();
+        let out = child.wait_with_output().expect("output");
+        assert!(started.elapsed() < Duration::from_secs(30), "{args:?} hung");
+        assert_ne!(out.status.code(), Some(0), "{args:?}");
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(text.contains("not a regular file"), "{args:?}: {text}");
+    }
+}
+
+#[test]
+fn a_warehouse_path_that_is_a_file_is_refused_before_any_work() {
+    let w = Workdir::sample();
+    std::fs::write(w.root.join("warehouse"), "not a warehouse").expect("file");
+    let out = w.run(&["run"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a link"));
+    assert!(
+        !w.root.join(".warehouse.versions").exists(),
+        "no version was written"
+    );
+}

@@ -211,3 +211,29 @@ fn a_few_bad_bytes_reject_only_the_records_that_hold_them() {
             .any(|r| r["dossier_id"] == id_a || r["dossier_id"] == id_b)
     );
 }
+
+#[test]
+fn a_commune_keeps_its_last_good_export_when_the_newest_is_quarantined() {
+    let w = copied(|t| t.to_string());
+    std::fs::write(
+        w.root.join("data/exports/tp3/hoso_20251215.csv"),
+        b"\x00\x01binary",
+    )
+    .expect("damage");
+    let out = w.run(&["run"]);
+    assert_eq!(out.status.code(), Some(3));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("quarantined data/exports/tp3/hoso_20251215.csv"),
+        "the run summary names it: {stdout}"
+    );
+    let tp3 = summary(&w)
+        .into_iter()
+        .find(|r| r["commune_code"] == "28345")
+        .expect("tp3");
+    // Its 30/11 export, as at its own date: 1.112 received, 5 overdue.
+    assert_eq!(tp3["data_date"], "2025-11-30");
+    assert_eq!(tp3["received"], 1112);
+    assert_eq!(tp3["overdue"], 5);
+    assert_eq!(tp3["data_note"], "số liệu đến ngày 30-11-2025");
+}
