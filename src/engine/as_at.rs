@@ -8,7 +8,9 @@
 //! 3. the commune's data date is D, or S under rule 2.
 //!
 //! A dossier that no export on or after the data date holds keeps its newest row
-//! before it. Where a commune's data date is its newest export (the usual case), the
+//! before it; only rows received by the data date are ranked (a dossier whose
+//! received date differs between exports is judged by the rows that say it was
+//! received by then), which keeps the ranking small. Where a commune's data date is its newest export (the usual case), the
 //! answer is the `dossiers` table (newest snapshot wins) itself, so only communes
 //! counted at a past date pay for ranking `dossier_history`.
 //!
