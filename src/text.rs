@@ -111,6 +111,23 @@ pub fn read_small(path: &std::path::Path, limit: u64) -> Result<String, String> 
     Ok(text)
 }
 
+/// Bytes as lowercase hexadecimal (hashes in the `files` table, manifests, keys).
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+/// The sha256 of `text`, in hexadecimal.
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -87,7 +87,7 @@ pub fn sniff(source: &Source, forced: Option<&'static Encoding>) -> Result<Sniff
     if first_invalid_utf8.is_none() && carry > 0 {
         first_invalid_utf8 = Some(bytes - carry as u64);
     }
-    let sha256 = hex(&hasher.finalize());
+    let sha256 = crate::text::hex(&hasher.finalize());
 
     let bom = Encoding::for_bom(&head);
     // A UTF-8 export with a few stray bytes (invalid sequences, NULs) stays UTF-8:
@@ -240,14 +240,6 @@ fn first_undefined_1258(source: &Source) -> Result<Option<(u64, u8)>, FileError>
         }
         offset += n as u64;
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
 }
 
 #[cfg(test)]

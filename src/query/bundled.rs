@@ -14,7 +14,7 @@ const MARK: &str = "commune-report init copy sha256:";
 /// The copy `init` writes of a built-in file: its text under a first line recording
 /// the text's hash, as a comment in the file's own syntax.
 pub fn marked_copy(name: &str, text: &str) -> String {
-    let hash = sha256(text);
+    let hash = crate::text::sha256_hex(text);
     if name.ends_with(".sql") {
         format!("-- {MARK}{hash} (edit freely; an unedited copy follows the built-in)\n{text}")
     } else {
@@ -31,15 +31,7 @@ pub fn is_unedited_copy(text: &str) -> bool {
     first
         .split_once(MARK)
         .and_then(|(_, tail)| tail.get(..64))
-        .is_some_and(|hash| hash == sha256(rest))
-}
-
-fn sha256(text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+        .is_some_and(|hash| hash == crate::text::sha256_hex(rest))
 }
 
 #[cfg(test)]

@@ -72,7 +72,7 @@ pub async fn build(
                 .map(|q| Provenance {
                     file: q.file.clone(),
                     origin: q.origin,
-                    sha256: sha256(&q.sql),
+                    sha256: crate::text::sha256_hex(&q.sql),
                 })
                 .collect(),
             templates: [&narrative_template, &html_template]
@@ -80,7 +80,7 @@ pub async fn build(
                 .map(|t| Provenance {
                     file: t.name.to_string(),
                     origin: t.origin,
-                    sha256: sha256(&t.source),
+                    sha256: crate::text::sha256_hex(&t.source),
                 })
                 .collect(),
             edition: None,
@@ -90,14 +90,6 @@ pub async fn build(
     };
     report.narrative = narrative::paragraphs(&report, &narrative_template)?;
     Ok(report)
-}
-
-fn sha256(text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 fn file_name(path: &Path) -> String {

@@ -200,7 +200,7 @@ pub fn prepare(
     report.meta.edition = None;
     let content = serde_json::to_vec(&*report)
         .map_err(|e| Error::Invariant(format!("report is not serialisable: {e}")))?;
-    let content_sha256 = hex(&Sha256::digest(&content));
+    let content_sha256 = crate::text::hex(&Sha256::digest(&content));
     let current = current_edition(&link)?;
 
     if let Some((number, dir, previous)) = &current
@@ -394,8 +394,4 @@ fn remove_leftovers(reports: &Path) {
             }
         }
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

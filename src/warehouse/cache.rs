@@ -65,11 +65,7 @@ impl Checksum {
         Ok(Checksum {
             file: file.to_string(),
             bytes,
-            sha256: hasher
-                .finalize()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
+            sha256: crate::text::hex(&hasher.finalize()),
         })
     }
 }
@@ -94,7 +90,7 @@ impl Cache {
             kind.as_str()
         );
         let digest = Sha256::digest(settings.as_bytes());
-        digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+        crate::text::hex(&digest[..16])
     }
 
     pub fn entry(&self, key: &str) -> PathBuf {
