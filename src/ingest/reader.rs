@@ -159,6 +159,10 @@ pub fn read_records(
     let text = open_text(source, &detected.sniffed).map_err(FileError::Read)?;
     let (text, bound) = Bounded::new(text, b'"', detected.max_record);
     let (tracked, lines) = Tracked::new(text, b'"', detected.header_line);
+    // Cells are searched for a NUL or a decoder's U+FFFD (bytes it could not decode)
+    // only where sniff found damage or the text was decoded: clean UTF-8, the usual
+    // export, is checked once by `Record::new` and not again per cell.
+    let suspect = detected.sniffed.damaged > 0 || detected.sniffed.encoding != encoding_rs::UTF_8;
     let mut reader = csv_reader(tracked, detected.delimiter);
     let mut fields = ByteRecord::new();
     let mut counts = Counts::default();
@@ -205,12 +209,8 @@ pub fn read_records(
             );
             continue;
         }
-        let replaced = detected.sniffed.encoding != encoding_rs::UTF_8;
-        let record = Record::new(&fields).filter(|r| {
-            // A decoder's U+FFFD stands for bytes it could not decode.
-            !r.iter()
-                .any(|c| c.contains('\0') || (replaced && c.contains('\u{FFFD}')))
-        });
+        let record = Record::new(&fields)
+            .filter(|r| !suspect || !r.iter().any(|c| c.contains(['\0', '\u{FFFD}'])));
         let Some(record) = record else {
             counts.data_rows += 1;
             let fields = fields

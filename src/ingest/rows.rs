@@ -150,7 +150,10 @@ impl RowState {
     fn text<'r>(&mut self, text: &'r str) -> Cow<'r, str> {
         match self.clean(text) {
             Cow::Borrowed(t) => privacy::mask(t),
-            Cow::Owned(t) => Cow::Owned(privacy::mask(&t).into_owned()),
+            Cow::Owned(t) => match privacy::mask(&t) {
+                Cow::Owned(masked) => Cow::Owned(masked),
+                Cow::Borrowed(_) => Cow::Owned(t),
+            },
         }
     }
 

@@ -19,4 +19,4 @@ pub mod xlsx;
 
 pub use build::build;
 pub use model::Report;
-pub use write::{Formats, Prepared, Published, prepare, write_all};
+pub use write::{Formats, Prepared, Published, prepare};

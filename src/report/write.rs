@@ -56,6 +56,16 @@ impl Formats {
         }
     }
 
+    fn without(self, other: Formats) -> Formats {
+        Formats {
+            md: self.md && !other.md,
+            html: self.html && !other.html,
+            xlsx: self.xlsx && !other.xlsx,
+            json: self.json && !other.json,
+            csv: self.csv && !other.csv,
+        }
+    }
+
     fn union(self, other: Formats) -> Formats {
         Formats {
             md: self.md || other.md,
@@ -103,16 +113,6 @@ pub struct Published {
 }
 
 const RECORD: &str = "report.json";
-
-/// Publishes `report` (its edition is set here) with the requested formats.
-pub fn write_all(
-    reports: &Path,
-    folder: Option<&Path>,
-    report: &mut Report,
-    formats: Formats,
-) -> Result<Published> {
-    prepare(reports, folder, report, formats)?.commit()
-}
 
 /// A report rendered and written aside, ready to be published by [`Prepared::commit`].
 pub struct Prepared {
@@ -221,7 +221,8 @@ pub fn prepare(
                 })
                 .unwrap_or_default(),
         });
-        let files = render(report, folder, formats)?
+        // Only the formats this edition lacks are rendered.
+        let files = render(report, folder, formats.without(Formats::present_in(dir)))?
             .into_iter()
             .filter(|(name, _)| !dir.join(name).exists())
             .collect();
