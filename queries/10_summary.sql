@@ -1,5 +1,6 @@
 -- title: Tổng hợp kết quả giải quyết hồ sơ theo xã
 -- role: summary
+-- sheet: Tổng hợp
 -- Per commune and for the area: dossiers received in the period and what became of
 -- them, as at each commune's data date (as_of, or its newest export when that is older;
 -- the area's is the earliest). A commune that sent no dossier export has NULLs (shown as
@@ -87,7 +88,7 @@ SELECT
     delivery,
     data_date,
     CASE WHEN data_date < as_of()
-         THEN 'số liệu đến ngày ' || to_char(data_date, '%-d-%-m-%Y') END AS data_note,
+         THEN 'số liệu đến ngày ' || to_char(data_date, '%d/%m/%Y') END AS data_note,
     received,
     resolved,
     early,

@@ -1,4 +1,5 @@
 -- title: Tình hình giải quyết hồ sơ (biểu thống kê theo Quyết định 766)
+-- sheet: Biểu 766
 -- The standard progress table, per commune as at its data date. Carried over: open
 -- (processing or paused) at the end of the day before the period, by the same rule as
 -- every figure; newly received in the period by channel. What became of both, which

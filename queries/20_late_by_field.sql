@@ -1,5 +1,6 @@
 -- title: Hồ sơ giải quyết trễ hạn theo lĩnh vực
 -- role: late_by_field
+-- sheet: Trễ hạn theo lĩnh vực
 SELECT
     c.commune_code,
     c.commune,

@@ -1,4 +1,5 @@
 -- title: Số liệu xã báo cáo so với số liệu ghi nhận
+-- sheet: Đối chiếu số liệu
 -- Every figure a commune reported that the records can check, side by side.
 WITH d AS (
     SELECT * FROM dossiers_as_of

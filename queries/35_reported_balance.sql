@@ -1,4 +1,5 @@
 -- title: Hồ sơ tiếp nhận chưa được số liệu báo cáo phân loại
+-- sheet: Chưa phân loại
 -- Reported received minus every outcome the commune reported; where the gap is not
 -- zero, the records say which dossiers the published figures leave out.
 WITH rep AS (

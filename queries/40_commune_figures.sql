@@ -1,4 +1,5 @@
 -- title: Số liệu do xã tự báo cáo
+-- sheet: Số liệu xã báo cáo
 -- The communes' own figures that the dossier records cannot check (digital teams,
 -- training classes, meetings, ...).
 SELECT

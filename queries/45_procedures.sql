@@ -1,4 +1,5 @@
 -- title: Thủ tục hành chính đang thực hiện
+-- sheet: Thủ tục hành chính
 SELECT
     c.commune_code,
     c.commune,

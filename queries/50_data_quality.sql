@@ -1,4 +1,5 @@
 -- title: Chất lượng dữ liệu đầu vào
+-- sheet: Chất lượng dữ liệu
 -- Per commune: files and snapshots received, and how their rows ended; files that
 -- could not be read at all are counted as quarantined (listed in the next section).
 SELECT

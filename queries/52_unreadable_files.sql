@@ -1,5 +1,6 @@
 -- title: Tệp không đọc được
 -- role: unreadable_files
+-- sheet: Tệp không đọc được
 -- Exports that could not be read as an export at all (not decodable, no header,
 -- unreadable, changed while read, a quote that never closes): left out of the run,
 -- the other exports loaded; each commune keeps its earlier data, if any.

@@ -1,11 +1,14 @@
 -- title: Dòng dữ liệu bị loại theo lý do
+-- sheet: Dòng bị loại
 SELECT
     c.commune_code,
     c.commune,
     r.reason_code,
     count(*) AS rows,
-    min(r.source_file || ':' || CAST(r.source_line AS VARCHAR)) AS first_at,
-    min(r.reason) AS example
+    -- the first by line number (as text, "file:110" would sort before "file:15")
+    first_value(r.source_file || ':' || CAST(r.source_line AS VARCHAR)
+                ORDER BY r.source_file, r.source_line) AS first_at,
+    first_value(r.reason ORDER BY r.source_file, r.source_line) AS example
 FROM rejects r
 JOIN communes c ON c.commune_code = r.commune_code
 GROUP BY c.position, c.commune_code, c.commune, r.reason_code

@@ -72,9 +72,9 @@ pub enum Command {
         /// Last day counted (default: config report.as_of, else the newest snapshot).
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
-        /// Formats to write, comma-separated: md, html, xlsx, json, csv (report.json is
+        /// Formats to write, comma-separated: md, html, xlsx, docx, json, csv (report.json is
         /// always written: it is the edition's record).
-        #[arg(long, value_delimiter = ',', default_values = ["md", "html", "xlsx", "json"])]
+        #[arg(long, value_delimiter = ',', default_values = ["md", "html", "xlsx", "docx", "json"])]
         formats: Vec<String>,
     },
     /// Ad hoc, read-only SQL over the warehouse.

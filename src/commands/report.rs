@@ -53,6 +53,8 @@ pub async fn prepare(
     warehouse: &Path,
 ) -> Result<Built> {
     let folder = config.queries_folder()?;
+    // One version for the report and its comparisons, whatever a run publishes.
+    let warehouse = &engine::version(config, warehouse)?;
     let ctx = engine::session_at(config, warehouse).await?;
     let start = period.start.unwrap_or(config.period_start);
     let as_of = match period.as_of.or(config.as_of) {
@@ -72,7 +74,7 @@ pub async fn prepare(
     }
     engine::register_period(&ctx, start, as_of).await?;
     let status = check_data_dates(config, &ctx, start, as_of).await?;
-    let mut report = report::build(config, &ctx, start, as_of).await?;
+    let mut report = report::build(config, warehouse, &ctx, start, as_of).await?;
     let prepared = report::prepare(&config.reports, folder, &mut report, formats)?;
     Ok(Built {
         report,

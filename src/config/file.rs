@@ -17,7 +17,35 @@ pub struct ConfigFile {
     #[serde(default)]
     pub engine: EngineSection,
     #[serde(default)]
+    pub document: DocumentSection,
+    #[serde(default)]
     pub communes: Vec<CommuneSection>,
+}
+
+/// The state-format document's header block and signature (Nghị định 30/2020).
+/// Anything left out is printed as dots for the clerk to fill in.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentSection {
+    /// «UBND TỈNH ĐỒNG THÁP».
+    pub parent_body: Option<String>,
+    /// The issuing body, printed bold under the parent body.
+    pub issuing_body: Option<String>,
+    /// The number in «Số: 125/BC-SNV»; dots when absent.
+    pub number: Option<String>,
+    /// The symbol in «Số: …/BC-SNV».
+    pub symbol: Option<String>,
+    /// «Đồng Tháp» in «Đồng Tháp, ngày … tháng … năm …».
+    pub place: Option<String>,
+    /// The signing date; dots for day and month when absent.
+    pub date: Option<Datetime>,
+    /// «Nơi nhận:» items; «Lưu: VT» is added when missing.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// «KT. GIÁM ĐỐC», «TM. ỦY BAN NHÂN DÂN».
+    pub signer_authority: Option<String>,
+    pub signer_title: Option<String>,
+    pub signer_name: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -42,7 +42,25 @@ pub struct Config {
     /// Worker threads for reading files and for the query engine (`engine.threads`,
     /// `--threads`, else every core).
     pub threads: usize,
+    /// `[document]`: the header block and signature of `report.docx`.
+    pub document: Document,
     pub communes: Vec<Commune>,
+}
+
+/// `[document]`, checked: what `report.docx` prints in its header block and
+/// signature.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Document {
+    pub parent_body: Option<String>,
+    pub issuing_body: Option<String>,
+    pub number: Option<String>,
+    pub symbol: Option<String>,
+    pub place: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub recipients: Vec<String>,
+    pub signer_authority: Option<String>,
+    pub signer_title: Option<String>,
+    pub signer_name: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -242,6 +260,23 @@ impl Config {
             max_data_age_days: raw.quality.max_data_age_days,
             on_file_error,
             threads,
+            document: Document {
+                date: match &raw.document.date {
+                    Some(d) => Some(toml_date(d).ok_or_else(|| {
+                        err("document.date", "expected a date like 2025-12-16".into())
+                    })?),
+                    None => None,
+                },
+                parent_body: raw.document.parent_body,
+                issuing_body: raw.document.issuing_body,
+                number: raw.document.number,
+                symbol: raw.document.symbol,
+                place: raw.document.place,
+                recipients: raw.document.recipients,
+                signer_authority: raw.document.signer_authority,
+                signer_title: raw.document.signer_title,
+                signer_name: raw.document.signer_name,
+            },
             communes,
         })
     }

@@ -31,15 +31,7 @@ pub async fn session(config: &Config) -> Result<SessionContext> {
 /// A session over the warehouse version at `warehouse` (the link, or a version
 /// folder not yet published: `run` checks its report before publishing either).
 pub async fn session_at(config: &Config, warehouse: &Path) -> Result<SessionContext> {
-    let root = std::fs::canonicalize(warehouse).map_err(|e| {
-        Error::io(
-            format!(
-                "opening the warehouse {} (run `commune-report ingest` first)",
-                config.warehouse.display()
-            ),
-            e,
-        )
-    })?;
+    let root = version(config, warehouse)?;
     let ctx = SessionContext::new_with_config(
         SessionConfig::new()
             .with_target_partitions(config.threads)
@@ -59,6 +51,20 @@ pub async fn session_at(config: &Config, warehouse: &Path) -> Result<SessionCont
     register(&ctx, &root, "runs", crate::warehouse::runs::schema(), false).await?;
     ctx.register_batch("communes", communes_batch(config)?)?;
     Ok(ctx)
+}
+
+/// The version folder the link at `warehouse` points to now: sessions opened on it
+/// all read that version, whatever runs publish meanwhile.
+pub fn version(config: &Config, warehouse: &Path) -> Result<std::path::PathBuf> {
+    std::fs::canonicalize(warehouse).map_err(|e| {
+        Error::io(
+            format!(
+                "opening the warehouse {} (run `commune-report ingest` first)",
+                config.warehouse.display()
+            ),
+            e,
+        )
+    })
 }
 
 /// `root/<name>/` as a Parquet table, Hive-partitioned by commune when `partitioned`.

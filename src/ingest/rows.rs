@@ -31,8 +31,8 @@ impl Reject {
         Reject::new(
             "bad_encoding",
             None,
-            "the record holds bytes that are not text in the file's encoding (invalid \
-             UTF-8, a NUL byte or a lone UTF-16 surrogate); it was not read"
+            "bản ghi chứa byte không phải văn bản theo bảng mã của tệp (UTF-8 sai, byte \
+             NUL hoặc nửa cặp UTF-16 đơn lẻ); bản ghi không được đọc"
                 .to_string(),
         )
     }
@@ -43,8 +43,8 @@ impl Reject {
             "record_too_long",
             None,
             format!(
-                "the record is longer than {max} bytes (csv.max_record_bytes); it was not \
-                 read, and reading went on at the next line"
+                "bản ghi dài hơn {max} byte (csv.max_record_bytes); bản ghi không được \
+                 đọc, việc đọc tiếp tục từ dòng sau"
             ),
         )
     }
@@ -196,7 +196,10 @@ fn or_footer<T>(record: &Record<'_>, parsed: Result<T, Reject>) -> Result<T, Rej
             Reject::new(
                 "footer",
                 None,
-                format!("footer line ({}), not a data row", clean(first)),
+                format!(
+                    "dòng cuối bảng («{}»), không phải dòng dữ liệu",
+                    clean(first)
+                ),
             )
         } else {
             reject
@@ -213,8 +216,8 @@ fn check_shape(record: &Record<'_>, map: &HeaderMap) -> Result<(), Reject> {
             "bad_field_count",
             None,
             format!(
-                "the row has {} fields but the header has {width}; a delimiter or quote \
-                 inside a cell is probably not quoted",
+                "dòng có {} cột nhưng dòng tiêu đề có {width} cột; có thể một dấu phân \
+                 cách hoặc dấu ngoặc kép trong ô chưa được đặt trong ngoặc kép",
                 record.len()
             ),
         ));
@@ -239,7 +242,7 @@ fn required<'r>(
         Reject::new(
             "missing_required",
             Some(column),
-            format!("{what} is empty; the dossier cannot be counted without it"),
+            format!("{what} để trống; không thể tính hồ sơ khi thiếu thông tin này"),
         )
     })
 }
@@ -261,8 +264,8 @@ fn date_value(text: &str, column: Column, what: &str) -> Result<NaiveDate, Rejec
             "bad_date",
             Some(column),
             format!(
-                "{what} {text:?} is not a valid day-first date (dd/mm/yyyy, dd-mm-yyyy, \
-                 dd.mm.yyyy, yyyy-mm-dd or yyyyMMddHHmmss)"
+                "{what} «{text}» không phải ngày hợp lệ (ngày/tháng/năm: dd/mm/yyyy, \
+                 dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd hoặc yyyyMMddHHmmss)"
             ),
         )
     })
@@ -282,20 +285,20 @@ fn dossier_fields<'r>(
     warnings: &mut RowState,
 ) -> Result<DossierRow<'r>, Reject> {
     check_shape(record, map)?;
-    let dossier_id = clean(required(record, map, Column::DossierId, "the dossier id")?);
-    let received_text = required(record, map, Column::ReceivedDate, "the received date")?;
-    let status_text = required(record, map, Column::Status, "the status")?;
-    let received_date = date_value(received_text, Column::ReceivedDate, "received date")?;
-    let due_date = date(record, map, Column::DueDate, "due date")?;
-    let completed_date = date(record, map, Column::CompletedDate, "completed date")?;
+    let dossier_id = clean(required(record, map, Column::DossierId, "mã hồ sơ")?);
+    let received_text = required(record, map, Column::ReceivedDate, "ngày tiếp nhận")?;
+    let status_text = required(record, map, Column::Status, "trạng thái")?;
+    let received_date = date_value(received_text, Column::ReceivedDate, "ngày tiếp nhận")?;
+    let due_date = date(record, map, Column::DueDate, "ngày hẹn trả")?;
+    let completed_date = date(record, map, Column::CompletedDate, "ngày hoàn thành")?;
     let status =
         cached(&mut warnings.status, status_text, Status::from_label).ok_or_else(|| {
             Reject::new(
                 "unknown_status",
                 Some(Column::Status),
                 format!(
-                    "status {status_text:?} is not a known label (e.g. \"Đang xử lý\", \"Đã giải \
-                 quyết\", \"Tạm dừng\", \"Trả lại\", \"Rút hồ sơ\" or a national code)"
+                    "trạng thái «{status_text}» không phải nhãn đã biết (ví dụ «Đang xử lý», \
+                 «Đã giải quyết», «Tạm dừng», «Trả lại», «Rút hồ sơ» hoặc mã quốc gia)"
                 ),
             )
         })?;
@@ -305,7 +308,11 @@ fn dossier_fields<'r>(
         return Err(Reject::new(
             "date_order",
             Some(Column::CompletedDate),
-            format!("completed on {done} before it was received on {received_date}"),
+            format!(
+                "ngày hoàn thành {} trước ngày tiếp nhận {}",
+                done.format("%d/%m/%Y"),
+                received_date.format("%d/%m/%Y")
+            ),
         ));
     }
     let channel = cell(record, map, Column::Channel).and_then(|t| {
@@ -355,13 +362,7 @@ fn procedure_fields(
     warnings: &mut RowState,
 ) -> Result<ProcedureRow, Reject> {
     check_shape(record, map)?;
-    let code = clean(required(
-        record,
-        map,
-        Column::ProcedureCode,
-        "the procedure code",
-    )?)
-    .into_owned();
+    let code = clean(required(record, map, Column::ProcedureCode, "mã thủ tục")?).into_owned();
     let online_level = cell(record, map, Column::OnlineLevel).and_then(|t| {
         let v = values::online_level(t);
         if v.is_none() {
@@ -383,15 +384,15 @@ pub fn indicator(record: &Record<'_>, map: &HeaderMap) -> Result<IndicatorRow, R
 
 fn indicator_fields(record: &Record<'_>, map: &HeaderMap) -> Result<IndicatorRow, Reject> {
     check_shape(record, map)?;
-    let label = free_text(required(record, map, Column::Label, "the indicator label")?);
-    let text = required(record, map, Column::Value, "the value")?;
+    let label = free_text(required(record, map, Column::Label, "tên chỉ tiêu")?);
+    let text = required(record, map, Column::Value, "giá trị")?;
     let value = values::parse_number(text).ok_or_else(|| {
         Reject::new(
             "bad_number",
             Some(Column::Value),
             format!(
-                "{text:?} is not a number written the Vietnamese way (1.962 for one \
-                 thousand nine hundred sixty-two, 98,5 for ninety-eight point five)"
+                "«{text}» không phải số viết theo kiểu Việt Nam (1.962 là một nghìn chín \
+                 trăm sáu mươi hai, 98,5 là chín mươi tám phẩy năm)"
             ),
         )
     })?;
@@ -439,6 +440,14 @@ const INDICATORS: &[(&str, &str)] = &[
         "online_conferences_attended",
     ),
 ];
+
+/// The canonical Vietnamese name of a known indicator key («Số hồ sơ tiếp nhận»).
+pub fn indicator_name(key: &str) -> Option<&'static str> {
+    INDICATORS
+        .iter()
+        .find(|(_, k)| *k == key)
+        .map(|(label, _)| *label)
+}
 
 pub fn indicator_key(label: &str) -> String {
     let folded = fold(label);

@@ -42,6 +42,9 @@ pub struct QueryFile {
     /// From a leading `-- role:` comment: what the code finds the section by
     /// (`summary`, `late_by_field`), whatever the file is called.
     pub role: Option<String>,
+    /// From a leading `-- sheet:` comment: the section's short name (a workbook
+    /// sheet's, at most 31 characters), else derived from the title.
+    pub sheet: Option<String>,
     pub sql: String,
 }
 
@@ -51,6 +54,7 @@ impl QueryFile {
         QueryFile {
             title: header_value(&sql, "title").unwrap_or_else(|| id.clone()),
             role: header_value(&sql, "role"),
+            sheet: header_value(&sql, "sheet"),
             file,
             path,
             origin,

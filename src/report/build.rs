@@ -6,16 +6,18 @@ use std::path::Path;
 use chrono::NaiveDate;
 use datafusion::execution::context::SessionContext;
 
-use super::model::{Input, Meta, Provenance, Report, Row, Section};
-use super::{narrative, templates};
+use super::model::{Input, Meta, Provenance, Report, Row, Section, role};
+use super::{compare, narrative, templates};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::query::{self, format::json_array};
 
 /// Runs every query of the report (built in, and from the queries folder) over `ctx`
-/// (which has `report_period`).
+/// (which has `report_period`), and compares the summary with earlier periods over
+/// the same warehouse version (`warehouse`, the one `ctx` reads).
 pub async fn build(
     config: &Config,
+    warehouse: &Path,
     ctx: &SessionContext,
     period_start: NaiveDate,
     as_of: NaiveDate,
@@ -41,13 +43,27 @@ pub async fn build(
         };
         let rows: Vec<Row> = serde_json::from_slice(&json_array(&batches)?)
             .map_err(|e| Error::Invariant(format!("{}: result is not JSON rows: {e}", q.id)))?;
-        sections.push(Section {
-            id: q.id.clone(),
-            title: q.title.clone(),
-            role: q.role.clone(),
-            columns: schema.fields().iter().map(|f| f.name().clone()).collect(),
+        sections.push(Section::new(
+            q.id.clone(),
+            q.title.clone(),
+            q.role.clone(),
+            q.sheet.clone(),
+            schema.fields().iter().map(|f| f.name().clone()).collect(),
             rows,
-        });
+        ));
+    }
+    let summary = queries
+        .iter()
+        .zip(&sections)
+        .find(|(q, _)| q.role.as_deref() == Some(role::SUMMARY));
+    if let Some((query, section)) = summary {
+        let compared =
+            compare::section(config, warehouse, query, section, period_start, as_of).await?;
+        let at = sections
+            .iter()
+            .position(|s| s.id.as_str() > compare::SECTION_ID)
+            .unwrap_or(sections.len());
+        sections.insert(at, compared);
     }
     let inputs_sql = "SELECT commune_code, kind, source_file, sha256, \
                       CAST(snapshot_date AS VARCHAR) AS snapshot_date \
@@ -57,6 +73,7 @@ pub async fn build(
         .map_err(|e| Error::Invariant(format!("files table is not JSON rows: {e}")))?;
     let narrative_template = templates::load(folder, templates::NARRATIVE)?;
     let html_template = templates::load(folder, templates::HTML)?;
+    let recommendations_template = templates::load(folder, templates::RECOMMENDATIONS)?;
     let mut report = Report {
         meta: Meta {
             title: config.title.clone(),
@@ -75,17 +92,30 @@ pub async fn build(
                     sha256: crate::text::sha256_hex(&q.sql),
                 })
                 .collect(),
-            templates: [&narrative_template, &html_template]
-                .iter()
-                .map(|t| Provenance {
-                    file: t.name.to_string(),
-                    origin: t.origin,
-                    sha256: crate::text::sha256_hex(&t.source),
-                })
-                .collect(),
+            templates: [
+                &narrative_template,
+                &html_template,
+                &recommendations_template,
+            ]
+            .iter()
+            .map(|t| Provenance {
+                file: t.name.to_string(),
+                origin: t.origin,
+                sha256: crate::text::sha256_hex(&t.source),
+            })
+            .collect(),
+            document: config.document.clone(),
             edition: None,
         },
         narrative: Vec::new(),
+        recommendations: narrative::blocks(
+            &recommendations_template,
+            minijinja::context! {
+                area => &config.area,
+                since => super::vn::date(period_start),
+                until => super::vn::date(as_of),
+            },
+        )?,
         sections,
     };
     report.narrative = narrative::paragraphs(&report, &narrative_template)?;

@@ -15,6 +15,8 @@ pub struct Report {
     pub meta: Meta,
     /// The narrative paragraphs (per commune, then the area), from the template.
     pub narrative: Vec<String>,
+    /// «Khó khăn, vướng mắc và kiến nghị»: the office's own text, from its template.
+    pub recommendations: Vec<String>,
     pub sections: Vec<Section>,
 }
 
@@ -32,6 +34,8 @@ pub struct Meta {
     pub queries: Vec<Provenance>,
     /// The templates used, built in or from `<queries>/templates/`.
     pub templates: Vec<Provenance>,
+    /// The state-format document's header block and signature (`[document]`).
+    pub document: crate::config::Document,
     /// Which edition of the period's report this is; set when it is published.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edition: Option<Edition>,
@@ -78,8 +82,58 @@ pub struct Section {
     pub title: String,
     /// The role its query file declares (`-- role:`), if any.
     pub role: Option<String>,
+    /// Its short name (`-- sheet:`), for workbook sheets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// Stable keys, as the query names them.
     pub columns: Vec<String>,
+    /// The Vietnamese heading of each column, as every format shows it.
+    pub headings: Vec<String>,
+    /// For columns of canonical values (`kind`, `reason_code`, `status` …): the
+    /// Vietnamese label of each value present, as every format shows it.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub value_labels: Map<String, Value>,
     pub rows: Vec<Row>,
+}
+
+impl Section {
+    /// A section of `columns` and `rows`, with its headings and value labels.
+    pub fn new(
+        id: String,
+        title: String,
+        role: Option<String>,
+        sheet: Option<String>,
+        columns: Vec<String>,
+        rows: Vec<Row>,
+    ) -> Section {
+        let headings = columns
+            .iter()
+            .map(|c| super::labels::column(c).to_string())
+            .collect();
+        let mut value_labels = Map::new();
+        for c in columns.iter().filter(|c| super::labels::has_values(c)) {
+            let mut labels = Map::new();
+            for text in rows.iter().filter_map(|r| r.get(c).and_then(Value::as_str)) {
+                let label = super::labels::value(c, text);
+                if label != text {
+                    labels.insert(text.to_string(), Value::from(label));
+                }
+            }
+            if !labels.is_empty() {
+                value_labels.insert(c.clone(), Value::Object(labels));
+            }
+        }
+        Section {
+            id,
+            title,
+            role,
+            sheet,
+            columns,
+            headings,
+            value_labels,
+            rows,
+        }
+    }
 }
 
 impl Meta {
@@ -130,6 +184,10 @@ pub mod role {
     pub const SUMMARY: &str = "summary";
     pub const LATE_BY_FIELD: &str = "late_by_field";
     pub const UNREADABLE_FILES: &str = "unreadable_files";
+    pub const MONTHLY: &str = "monthly";
+    pub const RANKING: &str = "ranking";
+    /// Computed by the tool from the summary at earlier periods (no query file).
+    pub const COMPARISON: &str = "comparison";
 }
 
 impl Report {

@@ -1,5 +1,5 @@
 //! The narrative paragraphs, in the register of the commune reports the press
-//! quotes («Từ ngày 1-7-2025 đến nay, … đã tiếp nhận 1.962 hồ sơ thuộc 13 lĩnh vực,
+//! quotes («Từ ngày 01/07/2025 đến nay, … đã tiếp nhận 1.962 hồ sơ thuộc 13 lĩnh vực,
 //! trong đó đã giải quyết 1.931 hồ sơ …»), generated from the sections whose queries
 //! declare the roles `summary` and `late_by_field`, through an editable template
 //! (`narrative.txt`, built in or from `<queries>/templates/`). Sentences adapt to the
@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::model::{Report, Row, role};
 use super::templates::Template;
-use super::vn;
+use super::{compare, vn};
 use crate::error::{Error, Result};
 
 /// A figure for the template: `n` to compare, `text` to print.
@@ -121,11 +121,33 @@ pub fn paragraphs(report: &Report, template: &Template) -> Result<Vec<String>> {
                     late => figure(row, "late"),
                     late_fields => late_fields(late_rows, code),
                     unreadable => unreadable(unreadable_rows, code),
+                    comparisons => compare::said(report.by_role(role::COMPARISON), code),
                 })
                 .map_err(template_error)?;
             Ok(one_line(&rendered))
         })
         .collect()
+}
+
+/// A free-text template rendered into paragraphs: blocks separated by blank lines,
+/// each made one line.
+pub fn blocks(template: &Template, ctx: minijinja::Value) -> Result<Vec<String>> {
+    let template_error = |e: minijinja::Error| Error::File {
+        path: template.path.clone(),
+        message: format!("{} template: {e}", template.name),
+    };
+    let mut env = Environment::new();
+    env.add_template_owned(template.name, template.source.clone())
+        .map_err(template_error)?;
+    let text = env
+        .get_template(template.name)
+        .and_then(|t| t.render(ctx))
+        .map_err(template_error)?;
+    Ok(text
+        .split("\n\n")
+        .map(one_line)
+        .filter(|p| !p.is_empty())
+        .collect())
 }
 
 #[derive(Serialize)]

@@ -8,6 +8,7 @@ use crate::query::{Origin, bundled};
 
 pub const NARRATIVE: &str = "narrative.txt";
 pub const HTML: &str = "report.html";
+pub const RECOMMENDATIONS: &str = "recommendations.txt";
 
 pub struct Template {
     pub name: &'static str,

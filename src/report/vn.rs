@@ -1,6 +1,6 @@
-//! Numbers and dates the Vietnamese way: `1.962`, `98,4 %`, `1-7-2025`.
+//! Numbers and dates the Vietnamese way: `1.962`, `98,4 %`, `01/07/2025`.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// Thousands grouped with `.`: 1962 -> "1.962".
 pub fn integer(n: i64) -> String {
@@ -50,9 +50,52 @@ pub fn percent(ratio: f64) -> String {
     format!("{text} %")
 }
 
-/// The press's date style: 2025-07-01 -> "1-7-2025".
+/// The one date style of every format: 2025-07-01 -> "01/07/2025".
 pub fn date(d: NaiveDate) -> String {
-    format!("{}-{}-{}", d.day(), d.month(), d.year())
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// A month: 2025-07 -> "07/2025".
+pub fn month(year: i32, month: u32) -> String {
+    format!("{month:02}/{year}")
+}
+
+/// A signed figure: "+214", "-3", "0".
+pub fn signed_integer(n: i64) -> String {
+    if n > 0 {
+        format!("+{}", integer(n))
+    } else {
+        integer(n)
+    }
+}
+
+/// A signed change of a ratio as a percentage: 0.123 -> "+12,3 %".
+pub fn signed_percent(ratio: f64) -> String {
+    let text = percent(ratio);
+    if ratio > 0.0 && text != "0,0 %" {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// A change of a ratio in percentage points: 0.021 -> "+2,1 điểm %".
+pub fn points(delta: f64) -> String {
+    if !delta.is_finite() {
+        return "—".into();
+    }
+    let text = format!("{:.1}", delta * 100.0).replace('.', ",");
+    let text = if text == "-0,0" {
+        "0,0".to_string()
+    } else {
+        text
+    };
+    let sign = if delta > 0.0 && text != "0,0" {
+        "+"
+    } else {
+        ""
+    };
+    format!("{sign}{text} điểm %")
 }
 
 #[cfg(test)]
@@ -71,7 +114,13 @@ mod tests {
         assert_eq!(percent(1.0), "100,0 %");
         assert_eq!(
             date(NaiveDate::from_ymd_opt(2025, 7, 1).unwrap()),
-            "1-7-2025"
+            "01/07/2025"
         );
+        assert_eq!(signed_integer(214), "+214");
+        assert_eq!(signed_percent(0.1224), "+12,2 %");
+        assert_eq!(signed_percent(-0.05), "-5,0 %");
+        assert_eq!(points(0.021), "+2,1 điểm %");
+        assert_eq!(points(-0.0001), "0,0 điểm %");
+        assert_eq!(month(2025, 7), "07/2025");
     }
 }

@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 
 use super::changes::between;
 use super::model::Edition;
-use super::{Report, csv_out, html, markdown, xlsx};
+use super::{Report, csv_out, docx, html, markdown, xlsx};
 use crate::error::{Error, Result};
 
 /// Which files to write.
@@ -26,6 +26,7 @@ pub struct Formats {
     pub md: bool,
     pub html: bool,
     pub xlsx: bool,
+    pub docx: bool,
     pub json: bool,
     pub csv: bool,
 }
@@ -36,6 +37,7 @@ impl Formats {
         md: true,
         html: true,
         xlsx: true,
+        docx: true,
         json: true,
         csv: false,
     };
@@ -51,6 +53,7 @@ impl Formats {
             md: has("report.md"),
             html: has("report.html"),
             xlsx: has("report.xlsx"),
+            docx: has("report.docx"),
             json: has(RECORD),
             csv,
         }
@@ -61,6 +64,7 @@ impl Formats {
             md: self.md && !other.md,
             html: self.html && !other.html,
             xlsx: self.xlsx && !other.xlsx,
+            docx: self.docx && !other.docx,
             json: self.json && !other.json,
             csv: self.csv && !other.csv,
         }
@@ -71,6 +75,7 @@ impl Formats {
             md: self.md || other.md,
             html: self.html || other.html,
             xlsx: self.xlsx || other.xlsx,
+            docx: self.docx || other.docx,
             json: self.json || other.json,
             csv: self.csv || other.csv,
         }
@@ -81,6 +86,7 @@ impl Formats {
             md: false,
             html: false,
             xlsx: false,
+            docx: false,
             json: false,
             csv: false,
         };
@@ -89,11 +95,12 @@ impl Formats {
                 "md" => f.md = true,
                 "html" => f.html = true,
                 "xlsx" => f.xlsx = true,
+                "docx" => f.docx = true,
                 "json" => f.json = true,
                 "csv" => f.csv = true,
                 other => {
                     return Err(Error::Usage(format!(
-                        "unknown report format {other:?}; expected md, html, xlsx, json or csv"
+                        "unknown report format {other:?}; expected md, html, xlsx, docx, json or csv"
                     )));
                 }
             }
@@ -296,6 +303,9 @@ fn render(
     }
     if formats.xlsx {
         files.push(("report.xlsx".into(), xlsx::render(report)?));
+    }
+    if formats.docx {
+        files.push(("report.docx".into(), docx::render(report)?));
     }
     if formats.csv {
         for section in &report.sections {

@@ -15,7 +15,7 @@ use super::columns::FileKind;
 use crate::error::{Error, Result};
 
 /// Bumped when the cached layout or parsing rules change.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 pub const ROWS: &str = "rows.parquet";
 pub const REJECTS: &str = "rejects.parquet";
