@@ -69,6 +69,10 @@ pub fn clean(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Written first in CSV files people open in Excel: without it, Excel reads UTF-8
+/// as the local code page and Vietnamese text turns to mojibake.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Text a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab or
 /// CR) with a leading `'`, for CSV files written for people (OWASP CSV injection).
 pub fn neutralise(s: &str) -> String {

@@ -183,6 +183,10 @@ fn write_new(path: &Path, ext: &str, batches: &[RecordBatch]) -> Result<()> {
                 .iter()
                 .map(neutralise_text)
                 .collect::<Result<Vec<_>>>()?;
+            // A byte-order mark: Excel then reads the file as UTF-8 (Vietnamese
+            // text), as it does not without one.
+            file.write_all(crate::text::UTF8_BOM)
+                .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
             write(&mut file, Format::Csv, &neutralised, 0)?;
             synced(file)
         }

@@ -163,12 +163,23 @@ fn row(now: &Row, then: Option<&Row>, basis: &Basis) -> Row {
         (Some(n), Some(b)) if both => json!(n - b),
         _ => Value::Null,
     };
+    // A commune counted at an earlier data date than the report's last day is
+    // compared over a shorter period: say so beside the figures.
+    let short = now
+        .get("data_note")
+        .and_then(Value::as_str)
+        .filter(|n| !n.is_empty());
     let note = if !now_ok {
         Value::from("không có số liệu kỳ báo cáo")
     } else if !then_ok {
         Value::from(format!(
             "kho dữ liệu không có hồ sơ của {}: không so sánh",
             basis.phrase()
+        ))
+    } else if let Some(short) = short {
+        Value::from(format!(
+            "kỳ báo cáo chỉ có {short}, kỳ so sánh đủ đến ngày {}",
+            vn::date(basis.end)
         ))
     } else {
         Value::Null

@@ -1,6 +1,7 @@
 //! `--formats csv`: one `<section id>.csv` per section, raw values under the query's
 //! column names. Text that a spreadsheet would run as a formula (leading `=`, `+`,
 //! `-`, `@`, tab or CR) is neutralised with a leading `'` (OWASP CSV injection).
+//! Each file starts with a UTF-8 byte-order mark, so Excel shows Vietnamese text.
 
 use serde_json::Value;
 
@@ -10,7 +11,7 @@ use crate::text::neutralise;
 
 pub fn render(section: &Section) -> Result<Vec<u8>> {
     let err = |e: csv::Error| Error::Invariant(format!("writing {}.csv: {e}", section.id));
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::Writer::from_writer(crate::text::UTF8_BOM.to_vec());
     w.write_record(&section.columns).map_err(err)?;
     for row in &section.rows {
         let cells: Vec<String> = section

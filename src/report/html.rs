@@ -31,6 +31,7 @@ struct HtmlRow {
 struct HtmlSection {
     id: String,
     title: String,
+    role: Option<String>,
     columns: Vec<Column>,
     rows: Vec<HtmlRow>,
 }
@@ -51,11 +52,13 @@ pub fn render(report: &Report, folder: Option<&Path>) -> Result<String> {
         .map(|s| HtmlSection {
             id: s.id.clone(),
             title: s.title.clone(),
+            role: s.role.clone(),
             columns: s
                 .columns
                 .iter()
-                .map(|c| Column {
-                    label: labels::column(c).to_string(),
+                .zip(&s.headings)
+                .map(|(c, heading)| Column {
+                    label: heading.clone(),
                     numeric: cells::is_numeric(&s.rows, c),
                 })
                 .collect(),
@@ -68,7 +71,8 @@ pub fn render(report: &Report, folder: Option<&Path>) -> Result<String> {
                         .iter()
                         .map(|c| cells::display(c, r.get(c).unwrap_or(&Value::Null)))
                         .collect(),
-                    total: r.get("delivery").and_then(Value::as_str) == Some("area"),
+                    total: s.columns.iter().any(|c| c == "commune_code")
+                        && r.get("commune_code").is_none_or(Value::is_null),
                 })
                 .collect(),
         })
@@ -83,6 +87,15 @@ pub fn render(report: &Report, folder: Option<&Path>) -> Result<String> {
             as_of => vn::date(report.meta.as_of),
             paragraphs => &report.narrative,
             chart => super::chart::progress_bars(report),
+            monthly => super::chart::monthly_columns(report),
+            recommendations => &report.recommendations,
+            inputs => report.meta.inputs.iter().map(|i| context! {
+                commune_code => &i.commune_code,
+                kind => labels::value("kind", &i.kind),
+                source_file => &i.source_file,
+                snapshot_date => cells::display("snapshot_date", &Value::from(i.snapshot_date.as_str())),
+                sha256 => &i.sha256,
+            }).collect::<Vec<_>>(),
             sections => sections,
         })
         .map_err(template_error)

@@ -37,11 +37,11 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | `{}` |",
-            i.commune_code,
-            i.kind,
+            escape(&i.commune_code),
+            labels::value("kind", &i.kind),
             escape(&i.source_file),
-            i.snapshot_date,
-            i.sha256
+            cells::display("snapshot_date", &Value::from(i.snapshot_date.as_str())),
+            escape(&i.sha256)
         );
     }
     out
@@ -52,7 +52,7 @@ fn table(out: &mut String, section: &Section) {
         let _ = writeln!(out, "_Không có dữ liệu._\n");
         return;
     }
-    let heads: Vec<&str> = section.columns.iter().map(|c| labels::column(c)).collect();
+    let heads: Vec<String> = section.headings.iter().map(|h| escape(h)).collect();
     let _ = writeln!(out, "| {} |", heads.join(" | "));
     let aligns: Vec<&str> = section
         .columns

@@ -335,7 +335,7 @@ fn a_stale_commune_is_counted_at_its_own_date_and_says_so() {
         .expect("tp3")
         .clone();
     assert_eq!(row["data_date"], "2025-11-30");
-    assert_eq!(row["data_note"], "số liệu đến ngày 30-11-2025");
+    assert_eq!(row["data_note"], "số liệu đến ngày 30/11/2025");
     // Its own export's figures: overdue judged at 30/11 (5), not at 15/12.
     assert_eq!(
         Figures::of_summary(&row),
@@ -348,20 +348,24 @@ fn a_stale_commune_is_counted_at_its_own_date_and_says_so() {
     );
     let narrative = report["narrative"][2].as_str().expect("tp3 paragraph");
     assert!(
-        narrative.contains("(số liệu đến ngày 30-11-2025)"),
+        narrative.contains("(số liệu đến ngày 30/11/2025)"),
         "{narrative}"
     );
     let dir = w.root.join("reports/2025-07-01_2025-12-15");
     let md = std::fs::read_to_string(dir.join("report.md")).expect("md");
     assert!(
-        md.contains("| 30-11-2025 | số liệu đến ngày 30-11-2025 |"),
+        md.contains("| 30/11/2025 | số liệu đến ngày 30/11/2025 |"),
         "{md}"
     );
+    // minijinja escapes `/` as `&#x2f;` in HTML, which a browser shows as `/`.
     let html = std::fs::read_to_string(dir.join("report.html")).expect("html");
-    assert!(html.contains("số liệu đến ngày 30-11-2025"));
+    assert!(
+        html.replace("&#x2f;", "/")
+            .contains("số liệu đến ngày 30/11/2025")
+    );
     assert!(xlsx_contains(
         &dir.join("report.xlsx"),
-        "số liệu đến ngày 30-11-2025"
+        "số liệu đến ngày 30/11/2025"
     ));
 
     // A period that starts after its newest export: not delivered for it, never zeros.

@@ -104,7 +104,8 @@ fn a_damaged_export_is_quarantined_and_the_others_publish() {
         assert_eq!(tp1["delivery"], "missing", "{what}: never zeros");
         assert!(tp1["received"].is_null(), "{what}");
         let files = w.sql(
-            "SELECT status, error FROM files WHERE commune_code = '28321' AND kind = 'dossiers'",
+            "SELECT status, error FROM files WHERE commune_code = '28321' AND kind = 'dossiers' \
+             AND source_file LIKE '%2025-12-15%'",
         );
         assert_eq!(files.len(), 1, "{what}");
         assert_eq!(files[0]["status"], "quarantined", "{what}");
@@ -203,7 +204,10 @@ fn a_few_bad_bytes_reject_only_the_records_that_hold_them() {
         ]
     );
     assert_eq!(got[2].0, "28336");
-    let loaded = w.sql("SELECT dossier_id FROM dossiers WHERE commune_code = '28321'");
+    let loaded = w.sql(
+        "SELECT dossier_id FROM dossiers WHERE commune_code = '28321' \
+         AND source_file LIKE '%2025-12-15%'",
+    );
     assert_eq!(loaded.len(), 1960, "exactly the two records are lost");
     assert!(
         !loaded
@@ -235,5 +239,5 @@ fn a_commune_keeps_its_last_good_export_when_the_newest_is_quarantined() {
     assert_eq!(tp3["data_date"], "2025-11-30");
     assert_eq!(tp3["received"], 1112);
     assert_eq!(tp3["overdue"], 5);
-    assert_eq!(tp3["data_note"], "số liệu đến ngày 30-11-2025");
+    assert_eq!(tp3["data_note"], "số liệu đến ngày 30/11/2025");
 }

@@ -10,6 +10,7 @@ use serde_json::Value;
 
 mod as_at;
 mod corpus;
+mod document;
 mod faults;
 mod fixtures;
 mod hardening;

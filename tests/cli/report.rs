@@ -49,10 +49,10 @@ fn workbook_reads_back_with_typed_cells() {
     let names = book.sheet_names();
     for want in [
         "Tổng quan",
-        "10_summary",
-        "15_progress",
-        "20_late_by_field",
-        "50_data_quality",
+        "Tổng hợp",
+        "Biểu 766",
+        "Trễ hạn theo lĩnh vực",
+        "Chất lượng dữ liệu",
         "Nguồn dữ liệu",
     ] {
         assert!(
@@ -60,17 +60,18 @@ fn workbook_reads_back_with_typed_cells() {
             "{want} missing from {names:?}"
         );
     }
-    let summary = book.worksheet_range("10_summary").expect("summary sheet");
+    let summary = book.worksheet_range("Tổng hợp").expect("summary sheet");
     assert_eq!(summary.get((0, 0)), Some(&Data::String("Mã xã".into())));
     assert_eq!(
         summary.get((1, 1)),
         Some(&Data::String("Tân Phước 1".into()))
     );
-    // The data date is text in the Vietnamese style; received a number, not text;
+    // The data date is a date cell (shown day-first); received a number, not text;
     // the online share a ratio.
-    assert_eq!(
-        summary.get((1, 3)),
-        Some(&Data::String("15-12-2025".into()))
+    assert!(
+        matches!(summary.get((1, 3)), Some(Data::DateTime(_))),
+        "{:?}",
+        summary.get((1, 3))
     );
     assert_eq!(summary.get((1, 5)), Some(&Data::Float(1962.0)));
     let share = summary
@@ -112,12 +113,12 @@ fn hostile_text_is_escaped_in_html_and_neutralised_in_xlsx_and_csv() {
         "escaped as text"
     );
     let mut book: Xlsx<_> = open_workbook(w.root.join(DAY).join("report.xlsx")).expect("xlsx");
-    let summary = book.worksheet_range("10_summary").expect("sheet");
+    let summary = book.worksheet_range("Tổng hợp").expect("sheet");
     match summary.get((1, 1)) {
         Some(Data::String(s)) => assert!(s.starts_with("=HYPERLINK"), "{s}"),
         other => panic!("commune name not a string cell: {other:?}"),
     }
-    let formulas = book.worksheet_formula("10_summary").expect("formulas");
+    let formulas = book.worksheet_formula("Tổng hợp").expect("formulas");
     assert!(
         formulas.used_cells().all(|(_, _, f)| f.is_empty()),
         "a formula was written"
@@ -133,7 +134,8 @@ fn a_dropped_in_query_becomes_a_section_everywhere() {
     std::fs::write(
         w.root.join("queries/99_extra.sql"),
         "-- title: Hồ sơ nộp qua bưu chính\nSELECT commune, count(*) AS dossiers \
-         FROM dossiers WHERE channel = 'postal' GROUP BY commune ORDER BY commune",
+         FROM dossiers WHERE channel = 'postal' AND received_date >= DATE '2025-07-01' \
+         GROUP BY commune ORDER BY commune",
     )
     .expect("write query");
     w.ok(&["-q", "run"]);
@@ -147,8 +149,12 @@ fn a_dropped_in_query_becomes_a_section_everywhere() {
     assert_eq!(extra["rows"].as_array().map(Vec::len), Some(3));
     assert!(read(&w, "report.html").contains("Hồ sơ nộp qua bưu chính"));
     let mut book: Xlsx<_> = open_workbook(w.root.join(DAY).join("report.xlsx")).expect("xlsx");
-    assert!(book.sheet_names().iter().any(|n| n == "99_extra"));
-    assert!(book.worksheet_range("99_extra").is_ok());
+    assert!(
+        book.sheet_names()
+            .iter()
+            .any(|n| n == "Hồ sơ nộp qua bưu chính")
+    );
+    assert!(book.worksheet_range("Hồ sơ nộp qua bưu chính").is_ok());
 }
 
 #[test]

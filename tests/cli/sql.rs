@@ -48,7 +48,8 @@ fn sql_from_a_file_as_ndjson_with_iso_dates() {
     std::fs::write(
         &file,
         "SELECT dossier_id, received_date FROM dossiers \
-         WHERE commune_code = '28321' ORDER BY dossier_id LIMIT 2",
+         WHERE commune_code = '28321' AND received_date >= DATE '2025-07-01' \
+         ORDER BY dossier_id LIMIT 2",
     )
     .expect("write");
     let out = w.run(&[
@@ -73,7 +74,12 @@ fn sql_from_a_file_as_ndjson_with_iso_dates() {
 #[test]
 fn table_output_is_capped_with_a_note() {
     let (w, _, _) = sample_run();
-    let out = w.run(&["sql", "--max-rows", "3", "SELECT dossier_id FROM dossiers"]);
+    let out = w.run(&[
+        "sql",
+        "--max-rows",
+        "3",
+        "SELECT dossier_id FROM dossiers WHERE received_date >= DATE '2025-07-01'",
+    ]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("(6245 rows, 3 shown;"), "{text}");
     assert_eq!(
@@ -130,7 +136,7 @@ fn interactive_shell_through_a_pseudo_terminal() {
     }
     let (w, _, _) = sample_run();
     let driver = manifest_dir().join("tests/cli/pty_driver.py");
-    let script = "\\d\n\\d dossiers\nSELECT commune,\n  count(*) AS n FROM dossiers GROUP BY commune ORDER BY commune;\n\
+    let script = "\\d\n\\d dossiers\nSELECT commune,\n  count(*) AS n FROM dossiers WHERE received_date >= DATE '2025-07-01' GROUP BY commune ORDER BY commune;\n\
                   SELECT sum(length(a.dossier_id || b.dossier_id || c.dossier_id)) FROM dossiers a, dossiers b, dossiers c;\n\
                   <CTRL-C>\nDROP TABLE dossiers;\nSELECT 41 + 1 AS answer;\n\\q\n";
     let mut child = Command::new("python3")
@@ -238,7 +244,7 @@ fn output_files_never_land_in_the_warehouse_and_are_written_aside() {
         out_file.to_str().expect("utf8"),
     ]);
     let written = std::fs::read_to_string(&out_file).expect("written");
-    assert_eq!(written, "f,g\n'=1+1,x\n");
+    assert_eq!(written, "\u{feff}f,g\n'=1+1,x\n", "a BOM for Excel");
     assert_eq!(
         std::fs::read_to_string(w.root.join("other-name.csv")).expect("other"),
         "old"
