@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 mod as_at;
+mod compare;
 mod corpus;
 mod document;
 mod faults;
