@@ -1,15 +1,20 @@
 //! `check`: a dry run. Per file, what was detected (encoding, delimiter, header line,
 //! columns, snapshot date) and what would be rejected and why. Writes nothing.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
 
 use crate::config::{Config, CsvOverrides, OnFileError};
 use crate::error::{Error, ExitStatus, Result};
 use crate::ingest::discover::{self, SourceFile, date_in_name};
-use crate::ingest::probe::probe;
+use crate::ingest::probe::probe_with;
 use crate::ingest::source::Source;
+use crate::ingest::suggest::{self, Unknown};
 use crate::warehouse::columns::FileKind;
+
+/// A header the tool did not place, and the column it likely means.
+type Guess = (String, Option<&'static str>);
 
 pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<ExitStatus> {
     let known = discover::discover(config)?;
@@ -27,13 +32,24 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
     let io = |e| Error::io("writing the check", e);
     let mut failed = false;
     let default_csv = CsvOverrides::default();
+    let no_labels = crate::config::labels::Labels::default();
+    // What to suggest at the end: unknown labels over every file, and per commune the
+    // headers that look like a canonical column the file lacks.
+    let mut unknown: BTreeMap<(&'static str, String), Unknown> = BTreeMap::new();
+    let mut headers: BTreeMap<String, Vec<Guess>> = BTreeMap::new();
     for (source, path) in selected {
-        let (kind, csv, columns, commune) = match source {
+        let (kind, csv, columns, commune, labels) = match source {
             Some(s) => {
                 let c = &config.communes[s.commune];
-                (s.kind, &c.csv, c.columns.as_slice(), c.code.as_str())
+                (
+                    s.kind,
+                    &c.csv,
+                    c.columns.as_slice(),
+                    c.code.as_str(),
+                    &c.labels,
+                )
             }
-            None => (FileKind::Dossiers, &default_csv, &[][..], "-"),
+            None => (FileKind::Dossiers, &default_csv, &[][..], "-", &no_labels),
         };
         writeln!(out, "{} ({commune}, {})", path.display(), kind.as_str()).map_err(io)?;
         if let Err(why) = crate::text::regular_file(&path) {
@@ -41,7 +57,7 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
             writeln!(out, "  error: {why}").map_err(io)?;
             continue;
         }
-        let probe = match probe(&Source::Path(&path), kind, csv, columns) {
+        let probe = match probe_with(&Source::Path(&path), kind, csv, columns, labels) {
             Ok(p) => p,
             Err(message) => {
                 failed = true;
@@ -84,6 +100,16 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
         writeln!(out, "  mapped: {}", mapped.join("; ")).map_err(io)?;
         if !detected.map.ignored.is_empty() {
             writeln!(out, "  ignored: {}", detected.map.ignored.join("; ")).map_err(io)?;
+            let have: Vec<_> = detected.map.mapped.iter().map(|(_, c)| *c).collect();
+            let entry = headers.entry(commune.to_string()).or_default();
+            for h in &detected.map.ignored {
+                let likely = crate::ingest::aliases::closest(h)
+                    .filter(|c| !have.contains(c))
+                    .map(|c| c.name());
+                if !entry.iter().any(|(seen, _)| seen == h) {
+                    entry.push((h.clone(), likely));
+                }
+            }
         }
         if !detected.map.dropped.is_empty() {
             writeln!(
@@ -101,6 +127,13 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
             probe.counts.blank_lines
         )
         .map_err(io)?;
+        for ((column, label), rows) in &probe.unknown_labels {
+            let u = unknown.entry((column, label.clone())).or_default();
+            u.rows += rows;
+            if !u.communes.iter().any(|c| c == commune) {
+                u.communes.push(commune.to_string());
+            }
+        }
         for (code, tally) in &probe.rejects {
             let shown: Vec<String> = tally.lines.iter().map(u64::to_string).collect();
             let more = if tally.count > tally.lines.len() as u64 {
@@ -117,6 +150,32 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
             )
             .map_err(io)?;
         }
+    }
+    if !unknown.is_empty() {
+        writeln!(
+            out,
+            "\nLabels no table knows (a status is a rejected row; a channel, timeliness or \
+             online level is loaded as empty). Paste these lines at the end of {} (they \
+             apply to every commune; replace each \"?\" with one of the values listed; \
+             check again to see them placed):\n",
+            config.path.display()
+        )
+        .map_err(io)?;
+        write!(out, "{}", suggest::labels_snippet(&unknown)).map_err(io)?;
+    }
+    let likely: Vec<(&String, Vec<Guess>)> = headers
+        .iter()
+        .map(|(c, hs)| (c, hs.iter().filter(|(_, l)| l.is_some()).cloned().collect()))
+        .filter(|(_, hs): &(_, Vec<_>)| !hs.is_empty())
+        .collect();
+    for (commune, hs) in likely {
+        writeln!(
+            out,
+            "\nHeaders of {commune} that look like a column its files lack. Paste this line \
+             into the [[communes]] block with code = \"{commune}\" (after its globs):\n\n{}",
+            suggest::columns_line(&hs)
+        )
+        .map_err(io)?;
     }
     Ok(if failed {
         ExitStatus::Failure

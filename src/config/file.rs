@@ -18,6 +18,9 @@ pub struct ConfigFile {
     pub engine: EngineSection,
     #[serde(default)]
     pub document: DocumentSection,
+    /// Source labels taught for every commune.
+    #[serde(default)]
+    pub labels: super::labels::LabelsSection,
     #[serde(default)]
     pub communes: Vec<CommuneSection>,
 }
@@ -116,6 +119,8 @@ pub struct CommuneSection {
     pub csv: Option<CsvSection>,
     #[serde(default)]
     pub columns: BTreeMap<String, String>,
+    /// Source labels taught for this commune (wins over `[labels]`).
+    pub labels: Option<super::labels::LabelsSection>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -3,6 +3,7 @@
 //! Every problem is a `Error::Config` naming the file and the key (exit 2).
 
 mod file;
+pub mod labels;
 mod units;
 
 use std::collections::HashSet;
@@ -73,6 +74,8 @@ pub struct Commune {
     pub csv: CsvOverrides,
     /// Folded source header -> canonical column; wins over the aliases.
     pub columns: Vec<(String, Column)>,
+    /// Source labels taught in `[labels]` and the commune's own `labels`.
+    pub labels: labels::Labels,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,6 +178,7 @@ impl Config {
             ));
         }
 
+        let global_labels = labels::resolve(&raw.labels, path, "labels")?;
         let mut codes = HashSet::new();
         let mut communes = Vec::with_capacity(raw.communes.len());
         for (i, c) in raw.communes.into_iter().enumerate() {
@@ -234,7 +238,12 @@ impl Config {
                 }
                 columns.push((fold(header), column));
             }
+            let own = match &c.labels {
+                Some(section) => labels::resolve(section, path, &key("labels"))?,
+                None => labels::Labels::default(),
+            };
             communes.push(Commune {
+                labels: labels::Labels::merged(own, &global_labels),
                 code: c.code,
                 name: c.name,
                 dossiers: c.dossiers,

@@ -83,6 +83,41 @@ const ALIASES: &[(&str, Column, u8)] = &[
 ];
 
 /// The column a (folded) header means, with its priority.
+/// The canonical column a header no alias matches most likely means, when one alias
+/// is close enough (letter pairs shared: «Ngay nhan HS» is close to «Ngày nhận hồ
+/// sơ»), for `check`'s suggestions.
+pub fn closest(header: &str) -> Option<Column> {
+    let folded = fold(header);
+    let pairs = |s: &str| -> Vec<(char, char)> {
+        let c: Vec<char> = s.chars().collect();
+        c.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let mine = pairs(&folded);
+    if mine.is_empty() {
+        return None;
+    }
+    let mut best: Option<(f64, Column)> = None;
+    for (alias, column, _) in ALIASES {
+        let theirs = pairs(&fold(alias));
+        let mut pool = theirs.clone();
+        let shared = mine
+            .iter()
+            .filter(|p| match pool.iter().position(|q| q == *p) {
+                Some(i) => {
+                    pool.swap_remove(i);
+                    true
+                }
+                None => false,
+            })
+            .count();
+        let score = 2.0 * shared as f64 / (mine.len() + theirs.len()) as f64;
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, *column));
+        }
+    }
+    best.filter(|(score, _)| *score >= 0.6).map(|(_, c)| c)
+}
+
 pub fn lookup(folded: &str) -> Option<(Column, u8)> {
     ALIASES
         .iter()

@@ -22,6 +22,7 @@ pub mod rows;
 mod snapshot;
 pub mod sniff;
 pub mod source;
+pub mod suggest;
 pub mod values;
 
 pub use file_error::FileError;
@@ -269,7 +270,11 @@ fn read_one(
         snapshot_date: source.snapshot_date,
         source_file: source.rel.clone(),
     };
-    let settings = format!("{:?}|{:?}", commune.csv, commune.columns);
+    // Taught labels change what rows mean: a new mapping counts from the next run.
+    let settings = format!(
+        "{:?}|{:?}|{:?}",
+        commune.csv, commune.columns, commune.labels
+    );
     let key = Cache::key(&sniffed.sha256, source.kind, &settings, &per_file);
     let cached = if options.full_refresh {
         None
@@ -315,7 +320,7 @@ fn parse_into_cache(
         .map_err(file_error(source))?;
     let tmp = cache.begin(key)?;
     let mut rejects = Spill::<RejectChunk>::create(&tmp.join(cache::REJECTS), per_file.clone())?;
-    let mut warnings = RowState::default();
+    let mut warnings = RowState::new(&commune.labels);
     let map = &detected.map;
     let (to, rej) = ((tmp.as_path(), per_file), &mut rejects);
     let (counts, rows) = match source.kind {
@@ -330,13 +335,19 @@ fn parse_into_cache(
         }),
     }?;
     let rejected = rejects.close()?;
-    for (what, values) in [
-        ("channel", &warnings.unknown_channel),
-        ("timeliness", &warnings.unknown_timeliness),
-        ("online level", &warnings.unknown_online_level),
+    for (column, what) in [
+        ("channel", "channel"),
+        ("timeliness", "timeliness"),
+        ("online_level", "online level"),
     ] {
+        let values = warnings.unknown_in(column);
         if !values.is_empty() {
-            warn!(file = %source.rel, "unknown {what} labels loaded as null: {values:?}");
+            warn!(
+                file = %source.rel,
+                "unknown {what} labels loaded as null: «{}» (teach them in [labels]; \
+                 `check` suggests the lines)",
+                values.join("», «")
+            );
         }
     }
     if !map.ignored.is_empty() {

@@ -9,6 +9,7 @@ use super::reader::{self, Counts, Detected};
 use super::rows::{self, RowState};
 use super::source::Source;
 use crate::config::CsvOverrides;
+use crate::config::labels::Labels;
 use crate::warehouse::columns::{Column, FileKind};
 
 const EXAMPLE_LINES: usize = 10;
@@ -27,6 +28,8 @@ pub struct Probe {
     pub detected: Detected,
     pub counts: Counts,
     pub rejects: BTreeMap<&'static str, ReasonTally>,
+    /// Labels no table knows, per (column, label), with their row counts.
+    pub unknown_labels: BTreeMap<(&'static str, String), u64>,
 }
 
 impl Probe {
@@ -43,8 +46,19 @@ pub fn probe(
     csv: &CsvOverrides,
     columns: &[(String, Column)],
 ) -> Result<Probe, FileError> {
+    probe_with(source, kind, csv, columns, &Labels::default())
+}
+
+/// [`probe`] with the labels a commune was taught (`[labels]`).
+pub fn probe_with(
+    source: &Source,
+    kind: FileKind,
+    csv: &CsvOverrides,
+    columns: &[(String, Column)],
+    labels: &Labels,
+) -> Result<Probe, FileError> {
     let detected = reader::detect(source, kind, csv, columns)?;
-    let mut warnings = RowState::default();
+    let mut warnings = RowState::new(labels);
     let mut rejects: BTreeMap<&'static str, ReasonTally> = BTreeMap::new();
     let map = &detected.map;
     let counts = reader::read_records(source, &detected, |item, line| {
@@ -72,5 +86,6 @@ pub fn probe(
         detected,
         counts,
         rejects,
+        unknown_labels: warnings.unknown,
     })
 }

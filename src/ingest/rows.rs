@@ -6,7 +6,7 @@
 //! as written.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -101,9 +101,14 @@ pub struct IndicatorRow {
 /// meaning are collected for one warning per file.
 #[derive(Debug, Default)]
 pub struct RowState {
-    pub unknown_channel: Vec<String>,
-    pub unknown_timeliness: Vec<String>,
-    pub unknown_online_level: Vec<String>,
+    /// Labels no table knows, per column (`status`, `channel`, `timeliness`,
+    /// `online_level`), with how many rows carry each (personal data masked).
+    pub unknown: BTreeMap<(&'static str, String), u64>,
+    /// Which spelling of a label (folded) was counted, so «Chờ ký duyệt» and «CHO KY
+    /// DUYET» are one label, as they are to the lookup.
+    spelling: HashMap<(&'static str, String), String, foldhash::fast::RandomState>,
+    /// Labels the analyst taught (`[labels]`), looked up before the built-in ones.
+    taught: crate::config::labels::Labels,
     status: Labels<Status>,
     channel: Labels<Channel>,
     timeliness: Labels<Timeliness>,
@@ -117,7 +122,11 @@ type Labels<T> = HashMap<Box<str>, Option<T>, foldhash::fast::RandomState>;
 /// labels are folded each time rather than filling memory.
 const MAX_CACHED_LABELS: usize = 256;
 
-fn cached<T: Copy>(map: &mut Labels<T>, text: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+fn cached<T: Copy>(
+    map: &mut Labels<T>,
+    text: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
     if let Some(v) = map.get(text) {
         return *v;
     }
@@ -128,10 +137,54 @@ fn cached<T: Copy>(map: &mut Labels<T>, text: &str, parse: fn(&str) -> Option<T>
     v
 }
 
+/// A label the analyst taught for `column`, as its value.
+fn taught<T>(
+    labels: &crate::config::labels::Labels,
+    column: &str,
+    text: &str,
+    from: fn(&str) -> Option<T>,
+) -> Option<T> {
+    labels.lookup(column, text).and_then(from)
+}
+
 /// Distinct texts remembered per file as already normalised.
 const MAX_CACHED_TEXTS: usize = 4096;
 
+/// Distinct unknown labels counted per file; beyond that, only those already seen.
+const MAX_UNKNOWN_LABELS: usize = 200;
+
 impl RowState {
+    pub fn new(taught: &crate::config::labels::Labels) -> RowState {
+        RowState {
+            taught: taught.clone(),
+            ..RowState::default()
+        }
+    }
+
+    /// The unknown labels of `column`, for a warning (at most five).
+    pub fn unknown_in(&self, column: &str) -> Vec<&str> {
+        self.unknown
+            .keys()
+            .filter(|(c, _)| *c == column)
+            .map(|(_, l)| l.as_str())
+            .take(5)
+            .collect()
+    }
+
+    /// Counts a label no table knows, personal data masked.
+    fn unknown_label(&mut self, column: &'static str, value: &str) {
+        let folded = (column, fold(value));
+        if let Some(shown) = self.spelling.get(&folded) {
+            if let Some(n) = self.unknown.get_mut(&(column, shown.clone())) {
+                *n += 1;
+            }
+        } else if self.unknown.len() < MAX_UNKNOWN_LABELS {
+            let shown = privacy::mask(trim(value)).into_owned();
+            self.unknown.insert((column, shown.clone()), 1);
+            self.spelling.insert(folded, shown);
+        }
+    }
+
     /// [`clean`], remembering which texts need no normalisation: names and fields
     /// repeat on every row, and the NFC check is the costly part of cleaning them.
     fn clean<'r>(&mut self, text: &'r str) -> Cow<'r, str> {
@@ -154,14 +207,6 @@ impl RowState {
                 Cow::Owned(masked) => Cow::Owned(masked),
                 Cow::Borrowed(_) => Cow::Owned(t),
             },
-        }
-    }
-
-    /// Remembers an unknown label for the file's warning, personal data masked.
-    fn note(list: &mut Vec<String>, value: &str) {
-        let value = privacy::mask(value);
-        if list.len() < 5 && !list.iter().any(|v| *v == value) {
-            list.push(value.into_owned());
         }
     }
 }
@@ -291,17 +336,22 @@ fn dossier_fields<'r>(
     let received_date = date_value(received_text, Column::ReceivedDate, "ngày tiếp nhận")?;
     let due_date = date(record, map, Column::DueDate, "ngày hẹn trả")?;
     let completed_date = date(record, map, Column::CompletedDate, "ngày hoàn thành")?;
-    let status =
-        cached(&mut warnings.status, status_text, Status::from_label).ok_or_else(|| {
-            Reject::new(
-                "unknown_status",
-                Some(Column::Status),
-                format!(
-                    "trạng thái «{status_text}» không phải nhãn đã biết (ví dụ «Đang xử lý», \
-                 «Đã giải quyết», «Tạm dừng», «Trả lại», «Rút hồ sơ» hoặc mã quốc gia)"
-                ),
-            )
-        })?;
+    let taught_labels = &warnings.taught;
+    let status = cached(&mut warnings.status, status_text, |t| {
+        taught(taught_labels, "status", t, Status::from_canonical).or_else(|| Status::from_label(t))
+    });
+    let Some(status) = status else {
+        warnings.unknown_label("status", status_text);
+        return Err(Reject::new(
+            "unknown_status",
+            Some(Column::Status),
+            format!(
+                "trạng thái «{status_text}» không phải nhãn đã biết (ví dụ «Đang xử lý», «Đã \
+                 giải quyết», «Tạm dừng», «Trả lại», «Rút hồ sơ» hoặc mã quốc gia); dạy nhãn \
+                 này trong [labels] của cấu hình (lệnh check gợi ý đoạn cần dán)"
+            ),
+        ));
+    };
     if let Some(done) = completed_date
         && done < received_date
     {
@@ -316,17 +366,25 @@ fn dossier_fields<'r>(
         ));
     }
     let channel = cell(record, map, Column::Channel).and_then(|t| {
-        let c = cached(&mut warnings.channel, t, Channel::from_label);
+        let taught_labels = &warnings.taught;
+        let c = cached(&mut warnings.channel, t, |t| {
+            taught(taught_labels, "channel", t, Channel::from_canonical)
+                .or_else(|| Channel::from_label(t))
+        });
         if c.is_none() {
-            RowState::note(&mut warnings.unknown_channel, t);
+            warnings.unknown_label("channel", t);
         }
         c
     });
     let timeliness = if status == Status::Resolved {
         let explicit = cell(record, map, Column::Timeliness).and_then(|t| {
-            let v = cached(&mut warnings.timeliness, t, Timeliness::from_label);
+            let taught_labels = &warnings.taught;
+            let v = cached(&mut warnings.timeliness, t, |t| {
+                taught(taught_labels, "timeliness", t, Timeliness::from_canonical)
+                    .or_else(|| Timeliness::from_label(t))
+            });
             if v.is_none() {
-                RowState::note(&mut warnings.unknown_timeliness, t);
+                warnings.unknown_label("timeliness", t);
             }
             v
         });
@@ -364,9 +422,12 @@ fn procedure_fields(
     check_shape(record, map)?;
     let code = clean(required(record, map, Column::ProcedureCode, "mã thủ tục")?).into_owned();
     let online_level = cell(record, map, Column::OnlineLevel).and_then(|t| {
-        let v = values::online_level(t);
+        let v = warnings
+            .taught
+            .lookup("online_level", t)
+            .or_else(|| values::online_level(t));
         if v.is_none() {
-            RowState::note(&mut warnings.unknown_online_level, t);
+            warnings.unknown_label("online_level", t);
         }
         v
     });

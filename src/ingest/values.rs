@@ -147,6 +147,18 @@ pub enum Status {
 }
 
 impl Status {
+    /// The canonical name (`as_str`) back to the value.
+    pub fn from_canonical(name: &str) -> Option<Status> {
+        Some(match name {
+            "processing" => Status::Processing,
+            "paused" => Status::Paused,
+            "resolved" => Status::Resolved,
+            "returned" => Status::Returned,
+            "withdrawn" => Status::Withdrawn,
+            _ => return None,
+        })
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Processing => "processing",
@@ -189,6 +201,16 @@ pub enum Channel {
 }
 
 impl Channel {
+    /// The canonical name (`as_str`) back to the value.
+    pub fn from_canonical(name: &str) -> Option<Channel> {
+        Some(match name {
+            "online" => Channel::Online,
+            "in_person" => Channel::InPerson,
+            "postal" => Channel::Postal,
+            _ => return None,
+        })
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Channel::Online => "online",
@@ -215,6 +237,16 @@ pub enum Timeliness {
 }
 
 impl Timeliness {
+    /// The canonical name (`as_str`) back to the value.
+    pub fn from_canonical(name: &str) -> Option<Timeliness> {
+        Some(match name {
+            "early" => Timeliness::Early,
+            "on_time" => Timeliness::OnTime,
+            "late" => Timeliness::Late,
+            _ => return None,
+        })
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Timeliness::Early => "early",

@@ -5,6 +5,7 @@
 pub mod bundled;
 pub mod describe;
 pub mod format;
+pub mod hints;
 mod read_only;
 pub mod shell;
 
@@ -187,7 +188,8 @@ pub async fn run(ctx: &SessionContext, query: &QueryFile) -> Result<Vec<RecordBa
 /// of one) — DDL, DML, `SET`, `COPY`, transactions, `WITH … INSERT` — is refused
 /// (exit 2) and nothing executes.
 pub async fn run_statements(ctx: &SessionContext, sql: &str) -> Result<Vec<Vec<RecordBatch>>> {
-    let statements = DFParser::parse_sql(sql).map_err(|e| Error::Usage(format!("SQL: {e}")))?;
+    let statements = DFParser::parse_sql(sql)
+        .map_err(|e| Error::Usage(format!("SQL: {}", hints::parser_error(&e.to_string()))))?;
     if statements.is_empty() {
         return Err(Error::Usage("no SQL given".into()));
     }
@@ -203,13 +205,35 @@ pub async fn run_statements(ctx: &SessionContext, sql: &str) -> Result<Vec<Vec<R
     }
     let mut plans = Vec::with_capacity(statements.len());
     for statement in statements {
-        let plan = ctx.state().statement_to_plan(statement).await?;
+        let plan = match ctx.state().statement_to_plan(statement).await {
+            Ok(plan) => plan,
+            Err(e) => {
+                let message = e.to_string();
+                let tables = ctx
+                    .catalog("datafusion")
+                    .and_then(|c| c.schema("public"))
+                    .map(|s| s.table_names())
+                    .unwrap_or_default();
+                return Err(match hints::table_not_found(&message, &tables) {
+                    Some(hint) => Error::Usage(format!("SQL: {hint}")),
+                    None => e.into(),
+                });
+            }
+        };
         engine::read_only().verify_plan(&plan).map_err(|e| {
             Error::Usage(format!(
                 "{e} (the warehouse is read-only: only queries are allowed; nothing was run)"
             ))
         })?;
         plans.push(plan);
+    }
+    for (column, text, values) in hints::coded_comparisons(sql) {
+        tracing::warn!(
+            "`{column}` holds the canonical values {}, never the label '{text}' as an \
+             export writes it: compare with one of those (the report's tables show them \
+             in Vietnamese)",
+            values.join(", ")
+        );
     }
     let mut results = Vec::with_capacity(plans.len());
     for plan in plans {

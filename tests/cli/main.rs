@@ -16,6 +16,7 @@ mod faults;
 mod fixtures;
 mod hardening;
 mod isolation;
+mod labels;
 mod portable;
 mod privacy;
 mod report;

@@ -283,3 +283,33 @@ fn a_damaged_cache_entry_is_parsed_anew() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("parsed anew"));
     assert_eq!(w.sql(late), before);
 }
+
+#[test]
+fn errors_say_what_to_do() {
+    let (w, _, _) = sample_run();
+    let out = w.run(&["sql", "SELECT count(*) FROM dosiers"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did you mean `dossiers`?"), "{err}");
+
+    let out = w.run(&["sql", "SELECT count(* FROM dossiers"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("at line 1, column")
+            && err.contains("found `")
+            && !err.contains("ParserError"),
+        "{err}"
+    );
+
+    let out = w.run(&[
+        "sql",
+        "SELECT count(*) AS n FROM dossiers WHERE status = 'Đã giải quyết'",
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("processing, paused, resolved, returned, withdrawn")
+            && err.contains("'Đã giải quyết'"),
+        "{err}"
+    );
+}
