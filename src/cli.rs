@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::query::format::Format;
+use crate::tr;
 
 /// Consolidated administrative-reform report of the Tân Phước communes, from the
 /// CSV exports of their Public Administration Service Centres.
@@ -33,8 +34,101 @@ pub struct Cli {
     #[arg(long, global = true, value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
 
+    /// Language of messages: vi or en.
+    #[arg(long, global = true, value_parser = ["vi", "en"])]
+    pub lang: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The command line with its help from the message catalogues, in the interface
+/// language (clap's own headings too). The doc comments above are the English
+/// source the catalogues started from.
+pub fn command() -> clap::Command {
+    use clap::{Arg, ArgAction, CommandFactory};
+    let root = localize(Cli::command(), None)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .global(true)
+                .action(ArgAction::Help)
+                .help(tr!("arg-help")),
+        )
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(tr!("arg-version")),
+        );
+    root.mut_subcommand("sql", |c| c.after_help(tr!("cmd-sql-examples")))
+}
+
+/// About, argument help and headings of `cmd` (and its subcommands) from the
+/// catalogue: `cmd-<name>`, `arg-<id>` for the root's (global) arguments,
+/// `arg-<command>-<id>` for a command's own.
+fn localize(cmd: clap::Command, parent: Option<&str>) -> clap::Command {
+    let name = cmd.get_name().to_string();
+    let key = if parent.is_some() {
+        name.as_str()
+    } else {
+        "root"
+    };
+    let about = crate::i18n::message(&format!("cmd-{key}"), None);
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    let has_positionals = cmd.get_positionals().next().is_some();
+    let has_subcommands = cmd.get_subcommands().next().is_some();
+    let mut template = format!(
+        "{{about-with-newline}}\n{} {{usage}}\n\n",
+        tr!("help-usage")
+    );
+    if has_subcommands {
+        template.push_str(&format!("{}\n{{subcommands}}\n\n", tr!("help-commands")));
+    }
+    if has_positionals {
+        template.push_str(&format!("{}\n{{positionals}}\n\n", tr!("help-arguments")));
+    }
+    template.push_str(&format!(
+        "{}\n{{options}}{{after-help}}",
+        tr!("help-options")
+    ));
+    let mut cmd = cmd
+        .about(about)
+        .long_about(None)
+        .help_template(template)
+        .disable_help_flag(true)
+        .disable_help_subcommand(true);
+    for id in ids {
+        let message = match parent {
+            None => format!("arg-{id}"),
+            Some(_) => format!("arg-{name}-{id}"),
+        };
+        let help = crate::i18n::message(&message, None);
+        // clap's "[default: …]" and "[possible values: …]" are English: the
+        // catalogue's help says them instead.
+        cmd = cmd.mut_arg(&id, |a| {
+            let a = a.help(help).long_help(None);
+            if a.get_action().takes_values() {
+                a.hide_default_value(true).hide_possible_values(true)
+            } else {
+                a
+            }
+        });
+    }
+    let subcommands: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for sub in subcommands {
+        cmd = cmd.mut_subcommand(&sub, |c| localize(c, Some(&name)));
+    }
+    cmd
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -34,7 +34,7 @@ impl ExitStatus {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The configuration file is unreadable or says something invalid.
-    #[error("config {path}: {message}")]
+    #[error("{}", crate::tr!("error-config", path = path.display(), message = message))]
     Config { path: PathBuf, message: String },
 
     /// The command line asked for something impossible (e.g. a write in `sql`).

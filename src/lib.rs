@@ -21,6 +21,7 @@ pub mod config;
 pub mod engine;
 pub mod error;
 pub mod faults;
+pub mod i18n;
 pub mod ingest;
 pub mod lock;
 pub mod parallel;

@@ -4,25 +4,32 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use commune_report::cli::{Cli, LogFormat};
 use commune_report::error::ExitStatus;
+use commune_report::{i18n, tr};
 use tracing_subscriber::EnvFilter;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let lang = i18n::resolve(lang_flag().as_deref(), |k| std::env::var(k).ok());
+    i18n::set(lang);
+    let matches = commune_report::cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     init_logging(&cli);
     let status = match commune_report::commands::execute(&cli) {
         Ok(status) => status,
         Err(err) if is_broken_pipe(&err) => ExitStatus::Success,
         Err(err) => {
-            let mut message = format!("error: {err}");
+            let mut message = tr!("error-prefix", message = err);
             let mut source = std::error::Error::source(&err);
             while let Some(cause) = source {
                 // Most messages already quote their cause; print only what is new.
                 let text = cause.to_string();
                 if !message.contains(&text) {
-                    message.push_str(&format!("\n  caused by: {text}"));
+                    message.push_str(&format!("\n  {}", tr!("error-caused-by", cause = text)));
                 }
                 source = cause.source();
             }
@@ -55,4 +62,22 @@ fn init_logging(cli: &Cli) {
 
 fn is_broken_pipe(err: &commune_report::error::Error) -> bool {
     matches!(err, commune_report::error::Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// `--lang X` or `--lang=X` among the arguments: the language must be known before
+/// the command line is parsed, so that its help and errors are in it.
+fn lang_flag() -> Option<String> {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--lang" {
+            return args.next();
+        }
+        if let Some(value) = arg.strip_prefix("--lang=") {
+            return Some(value.to_string());
+        }
+    }
+    None
 }

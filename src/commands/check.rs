@@ -11,6 +11,7 @@ use crate::ingest::discover::{self, SourceFile, date_in_name};
 use crate::ingest::probe::probe_with;
 use crate::ingest::source::Source;
 use crate::ingest::suggest::{self, Unknown};
+use crate::tr;
 use crate::warehouse::columns::FileKind;
 
 /// A header the tool did not place, and the column it likely means.
@@ -51,26 +52,29 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
             }
             None => (FileKind::Dossiers, &default_csv, &[][..], "-", &no_labels),
         };
-        writeln!(out, "{} ({commune}, {})", path.display(), kind.as_str()).map_err(io)?;
+        let file = path.display();
+        let head = tr!(
+            "check-file",
+            path = file,
+            commune = commune,
+            kind = kind.as_str()
+        );
+        writeln!(out, "{head}").map_err(io)?;
         if let Err(why) = crate::text::regular_file(&path) {
             failed = true;
-            writeln!(out, "  error: {why}").map_err(io)?;
+            writeln!(out, "  {}", tr!("check-error", why = why)).map_err(io)?;
             continue;
         }
         let probe = match probe_with(&Source::Path(&path), kind, csv, columns, labels) {
             Ok(p) => p,
             Err(message) => {
                 failed = true;
-                writeln!(out, "  error: {message}").map_err(io)?;
+                writeln!(out, "  {}", tr!("check-error", why = message)).map_err(io)?;
                 let fate = match config.on_file_error {
-                    OnFileError::Quarantine => {
-                        "  -> a run quarantines this file: the other exports load, exit 3"
-                    }
-                    OnFileError::Fail => {
-                        "  -> the run fails on this file (quality.on_file_error = \"fail\")"
-                    }
+                    OnFileError::Quarantine => tr!("check-fate-quarantine"),
+                    OnFileError::Fail => tr!("check-fate-fail"),
                 };
-                writeln!(out, "{fate}").map_err(io)?;
+                writeln!(out, "  {fate}").map_err(io)?;
                 continue;
             }
         };
@@ -82,24 +86,30 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
                     .and_then(|n| date_in_name(&n.to_string_lossy()))
                     .map(|d| d.to_string())
             })
-            .unwrap_or_else(|| "modification date".into());
-        writeln!(
-            out,
-            "  encoding {}, delimiter {}, header on line {}, snapshot {snapshot}",
-            detected.sniffed.encoding_name(),
-            detected.delimiter_name(),
-            detected.header_line
-        )
-        .map_err(io)?;
+            .unwrap_or_else(|| tr!("check-snapshot-mtime"));
+        let line = tr!(
+            "check-detected",
+            encoding = detected.sniffed.encoding_name(),
+            delimiter = detected.delimiter_name(),
+            line = detected.header_line,
+            snapshot = snapshot
+        );
+        writeln!(out, "  {line}").map_err(io)?;
         let mapped: Vec<String> = detected
             .map
             .mapped
             .iter()
             .map(|(h, c)| format!("{h} -> {}", c.name()))
             .collect();
-        writeln!(out, "  mapped: {}", mapped.join("; ")).map_err(io)?;
+        writeln!(
+            out,
+            "  {}",
+            tr!("check-mapped", columns = mapped.join("; "))
+        )
+        .map_err(io)?;
         if !detected.map.ignored.is_empty() {
-            writeln!(out, "  ignored: {}", detected.map.ignored.join("; ")).map_err(io)?;
+            let ignored = detected.map.ignored.join("; ");
+            writeln!(out, "  {}", tr!("check-ignored", columns = ignored)).map_err(io)?;
             let have: Vec<_> = detected.map.mapped.iter().map(|(_, c)| *c).collect();
             let entry = headers.entry(commune.to_string()).or_default();
             for h in &detected.map.ignored {
@@ -112,21 +122,16 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
             }
         }
         if !detected.map.dropped.is_empty() {
-            writeln!(
-                out,
-                "  dropped (personal data): {}",
-                detected.map.dropped.join("; ")
-            )
-            .map_err(io)?;
+            let dropped = detected.map.dropped.join("; ");
+            writeln!(out, "  {}", tr!("check-dropped", columns = dropped)).map_err(io)?;
         }
-        writeln!(
-            out,
-            "  {} data rows, {} would be rejected, {} blank lines",
-            probe.counts.data_rows,
-            probe.rejected(),
-            probe.counts.blank_lines
-        )
-        .map_err(io)?;
+        let counts = tr!(
+            "check-counts",
+            rows = probe.counts.data_rows,
+            rejected = probe.rejected(),
+            blank = probe.counts.blank_lines
+        );
+        writeln!(out, "  {counts}").map_err(io)?;
         for ((column, label), rows) in &probe.unknown_labels {
             let u = unknown.entry((column, label.clone())).or_default();
             u.rows += rows;
@@ -141,26 +146,19 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
             } else {
                 ""
             };
-            writeln!(
-                out,
-                "    {code} x{} (lines {}{more}): {}",
-                tally.count,
-                shown.join(", "),
-                tally.first_reason
-            )
-            .map_err(io)?;
+            let reason = tr!(
+                "check-reason",
+                code = code,
+                count = tally.count,
+                lines = format!("{}{more}", shown.join(", ")),
+                reason = tally.first_reason
+            );
+            writeln!(out, "    {reason}").map_err(io)?;
         }
     }
     if !unknown.is_empty() {
-        writeln!(
-            out,
-            "\nLabels no table knows (a status is a rejected row; a channel, timeliness or \
-             online level is loaded as empty). Paste these lines at the end of {} (they \
-             apply to every commune; replace each \"?\" with one of the values listed; \
-             check again to see them placed):\n",
-            config.path.display()
-        )
-        .map_err(io)?;
+        let intro = tr!("check-labels", config = config.path.display());
+        writeln!(out, "\n{intro}\n").map_err(io)?;
         write!(out, "{}", suggest::labels_snippet(&unknown)).map_err(io)?;
     }
     let likely: Vec<(&String, Vec<Guess>)> = headers
@@ -169,13 +167,8 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
         .filter(|(_, hs): &(_, Vec<_>)| !hs.is_empty())
         .collect();
     for (commune, hs) in likely {
-        writeln!(
-            out,
-            "\nHeaders of {commune} that look like a column its files lack. Paste this line \
-             into the [[communes]] block with code = \"{commune}\" (after its globs):\n\n{}",
-            suggest::columns_line(&hs)
-        )
-        .map_err(io)?;
+        let intro = tr!("check-headers", commune = commune);
+        writeln!(out, "\n{intro}\n\n{}", suggest::columns_line(&hs)).map_err(io)?;
     }
     Ok(if failed {
         ExitStatus::Failure

@@ -118,23 +118,23 @@ fn print_counts(config: &Config, data: &Ingested, out: &mut dyn Write) -> std::i
             .filter(|f| f.kind == FileKind::Dossiers)
             .map(|f| f.loaded)
             .sum();
-        writeln!(
-            out,
-            "{} {}: {} files, {} dossiers loaded, {} superseded, {} rejected",
-            commune.code,
-            commune.name,
-            files.len(),
-            dossiers,
-            superseded,
-            rejected
-        )?;
+        let line = crate::tr!(
+            "ingest-counts",
+            code = commune.code,
+            name = commune.name,
+            files = files.len(),
+            dossiers = dossiers,
+            superseded = superseded,
+            rejected = rejected
+        );
+        writeln!(out, "{line}")?;
         for f in files.iter().filter(|f| f.status == FileStatus::Quarantined) {
-            writeln!(
-                out,
-                "  quarantined {}: {}",
-                f.source_file,
-                f.error.as_deref().unwrap_or("")
-            )?;
+            let line = crate::tr!(
+                "ingest-quarantined",
+                file = f.source_file,
+                error = f.error.as_deref().unwrap_or("")
+            );
+            writeln!(out, "  {line}")?;
         }
     }
     Ok(())
@@ -148,9 +148,12 @@ fn quality(config: &Config, files: &[FileRecord]) -> ExitStatus {
         warn!(
             commune = %f.commune_code,
             file = %f.source_file,
-            "{} could not be read and was left out: {}",
-            f.source_file,
-            f.error.as_deref().unwrap_or("")
+            "{}",
+            crate::tr!(
+                "warn-file-left-out",
+                file = f.source_file,
+                error = f.error.as_deref().unwrap_or("")
+            )
         );
         status = ExitStatus::QualityThreshold;
     }
@@ -165,8 +168,13 @@ fn quality(config: &Config, files: &[FileRecord]) -> ExitStatus {
                 rejected,
                 rows,
                 threshold = config.max_reject_ratio,
-                "{}: {rejected} of {rows} rows rejected, above quality.max_reject_ratio",
-                commune.name
+                "{}",
+                crate::tr!(
+                    "warn-reject-ratio",
+                    commune = commune.name,
+                    rejected = rejected,
+                    rows = rows
+                )
             );
             status = ExitStatus::QualityThreshold;
         }

@@ -30,8 +30,12 @@ pub async fn report(
     let formats = Formats::parse(formats)?;
     let built = prepare(config, period, formats, &config.warehouse).await?;
     let published = commit(built.prepared)?;
-    writeln!(out, "report: {}", published.dir.display())
-        .map_err(|e| Error::io("writing the summary", e))?;
+    writeln!(
+        out,
+        "{}",
+        crate::tr!("summary-report", dir = published.dir.display())
+    )
+    .map_err(|e| Error::io("writing the summary", e))?;
     Ok(built.status)
 }
 
@@ -133,28 +137,28 @@ async fn check_data_dates(
             warn!(
                 commune = row["commune_code"].as_str().unwrap_or(""),
                 data_date = %date,
-                "{name}: its newest dossier export is of {date}, before the period starts \
-                 ({start}): the report shows it as not delivered for the period"
+                "{}",
+                crate::tr!("warn-before-period", name = name, date = date, start = start)
             );
         }
         warn!(
             commune = row["commune_code"].as_str().unwrap_or(""),
             data_date = %date,
-            "{name}: its newest dossier export is of {date}, so its figures are as at {date}, \
-             {age} days before as_of {as_of} (the report says so beside them)"
+            "{}",
+            crate::tr!("warn-stale", name = name, date = date, age = age, as_of = as_of)
         );
         if let Some(max) = config.max_data_age_days
             && age > i64::from(max)
         {
-            warn!("{name}: data {age} days old, above quality.max_data_age_days = {max}");
+            warn!(
+                "{}",
+                crate::tr!("warn-too-old", name = name, age = age, max = max)
+            );
             status = ExitStatus::QualityThreshold;
         }
     }
     if !rows.is_empty() && stale == rows.len() {
-        warn!(
-            "as_of {as_of} is after every commune's newest dossier export: each commune is \
-             counted at its own newest data"
-        );
+        warn!("{}", crate::tr!("warn-as-of-past", as_of = as_of));
     }
     let received = rows_count(
         ctx,
@@ -164,8 +168,8 @@ async fn check_data_dates(
     .await?;
     if received == 0 {
         warn!(
-            "no dossier was received in the period {start} .. {as_of}: check the period and \
-             the exports (the report shows 0 received)"
+            "{}",
+            crate::tr!("warn-empty-period", start = start, as_of = as_of)
         );
     }
     Ok(status)

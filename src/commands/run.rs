@@ -12,6 +12,7 @@ use crate::error::{Error, ExitStatus, Result};
 use crate::ingest::Options;
 use crate::report::model::role;
 use crate::report::{Formats, Report, markdown::cell};
+use crate::tr;
 use crate::warehouse::files::FileStatus;
 
 pub fn run(
@@ -47,16 +48,16 @@ pub fn run(
             .records()
             .filter(|f| f.status == FileStatus::Quarantined)
         {
-            writeln!(
-                out,
-                "quarantined {} ({}): {}",
-                f.source_file,
-                f.commune_code,
-                f.error.as_deref().unwrap_or("")
-            )
-            .map_err(io)?;
+            let line = tr!(
+                "summary-quarantined",
+                file = f.source_file,
+                commune = f.commune_code,
+                error = f.error.as_deref().unwrap_or("")
+            );
+            writeln!(out, "{line}").map_err(io)?;
         }
-        writeln!(out, "report: {}", published.dir.display()).map_err(io)?;
+        let line = tr!("summary-report", dir = published.dir.display());
+        writeln!(out, "{line}").map_err(io)?;
         Ok(worst(staged.status, built.status))
     })
 }
@@ -82,14 +83,16 @@ fn print_summary(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     ];
     write!(out, "{:<22}", "")?;
     for c in columns {
-        write!(out, "{:>13}", c.trim_end_matches("_share"))?;
+        let heading =
+            crate::i18n::message(&format!("summary-{}", c.trim_end_matches("_share")), None);
+        write!(out, "{heading:>14}")?;
     }
     writeln!(out)?;
     for row in &summary.rows {
         let name = row.get("commune").and_then(Value::as_str).unwrap_or("");
         write!(out, "{name:<22}")?;
         for c in columns {
-            write!(out, "{:>13}", cell(c, row.get(c).unwrap_or(&Value::Null)))?;
+            write!(out, "{:>14}", cell(c, row.get(c).unwrap_or(&Value::Null)))?;
         }
         writeln!(out)?;
     }

@@ -98,13 +98,18 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config> {
         // A config is a few KB; a device or FIFO given by mistake must not hang.
         let text = crate::text::read_small(path, 1 << 20)
-            .map_err(|e| Error::config(path, format!("{e}; pass the config with -c FILE")))?;
+            .map_err(|e| Error::config(path, crate::tr!("config-unreadable", why = e)))?;
         Config::parse(path, &text)
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Config> {
-        let raw: file::ConfigFile =
-            toml::from_str(text).map_err(|e| Error::config(path, e.to_string()))?;
+        let raw: file::ConfigFile = toml::from_str(text).map_err(|e| {
+            let detail = e.to_string();
+            Error::config(
+                path,
+                crate::tr!("config-invalid", detail = detail.trim_end()),
+            )
+        })?;
         let base_dir = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -112,7 +117,12 @@ impl Config {
             .unwrap_or_else(|| PathBuf::from("."));
         let base_dir = std::path::absolute(&base_dir)
             .map_err(|e| Error::config(path, format!("cannot resolve its folder: {e}")))?;
-        let err = |key: &str, msg: String| Error::config(path, format!("key `{key}`: {msg}"));
+        let err = |key: &str, msg: String| {
+            Error::config(
+                path,
+                crate::tr!("error-config-key", key = key, message = msg),
+            )
+        };
 
         let period_start = toml_date(&raw.report.period_start).ok_or_else(|| {
             err(
@@ -170,12 +180,7 @@ impl Config {
             None => crate::parallel::cores(),
         };
         if raw.communes.is_empty() {
-            return Err(err(
-                "communes",
-                "no [[communes]] configured; add one [[communes]] block per commune \
-                 (code, name, dossiers)"
-                    .into(),
-            ));
+            return Err(err("communes", crate::tr!("config-no-communes")));
         }
 
         let global_labels = labels::resolve(&raw.labels, path, "labels")?;
@@ -196,11 +201,13 @@ impl Config {
             }
             if units::official_name(&c.code).is_none() {
                 tracing::warn!(
-                    "{}: commune code {:?} ({}) is not on the national list of 2026-07-25; \
-                     check it (data/reference/)",
-                    path.display(),
-                    c.code,
-                    c.name
+                    "{}",
+                    crate::tr!(
+                        "warn-code-not-official",
+                        path = path.display(),
+                        code = c.code,
+                        name = c.name
+                    )
                 );
             }
             if !codes.insert(c.code.clone()) {

@@ -123,7 +123,7 @@ fn expand(config: &Config, globs: &[String]) -> Result<Vec<(PathBuf, FileId)>> {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) if e.loop_ancestor().is_some() => {
-                    warn!("skipped a symbolic link that loops back: {e}");
+                    warn!("{}", crate::tr!("warn-skip-loop", cause = e));
                     continue;
                 }
                 Err(e)
@@ -150,7 +150,8 @@ fn expand(config: &Config, globs: &[String]) -> Result<Vec<(PathBuf, FileId)>> {
                 if !meta.is_dir() || entry.depth() > 0 {
                     warn!(
                         file = %path.display(),
-                        "skipped: matched by {pattern:?} but not a regular file"
+                        "{}",
+                        crate::tr!("warn-skip-not-file", pattern = pattern)
                     );
                 }
                 continue;
@@ -158,7 +159,8 @@ fn expand(config: &Config, globs: &[String]) -> Result<Vec<(PathBuf, FileId)>> {
             if !stays_under(path, root.as_deref()) {
                 warn!(
                     file = %path.display(),
-                    "skipped: a symbolic link leading out of the folder {pattern:?} reads from"
+                    "{}",
+                    crate::tr!("warn-skip-outside", pattern = pattern)
                 );
                 continue;
             }
@@ -166,8 +168,8 @@ fn expand(config: &Config, globs: &[String]) -> Result<Vec<(PathBuf, FileId)>> {
             if let Some((first, _)) = out.iter().find(|(_, other)| *other == id) {
                 warn!(
                     file = %path.display(),
-                    "skipped: the same file as {} (reached by another path)",
-                    first.display()
+                    "{}",
+                    crate::tr!("warn-skip-same", first = first.display())
                 );
                 continue;
             }

@@ -4,40 +4,26 @@
 
 use std::io;
 
+use crate::i18n::Lang;
+use crate::tr_in;
+
 use crate::warehouse::columns::FileKind;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum FileError {
-    #[error("cannot open: {0}")]
-    Open(#[source] io::Error),
-
-    #[error("cannot read: {0}")]
-    Read(#[source] io::Error),
-
-    #[error(
-        "byte 0x{byte:02X} at offset {offset} is valid in neither UTF-8 (first bad sequence \
-         at offset {first_bad_utf8}) nor Windows-1258; re-export the file as UTF-8 or set \
-         csv.encoding for this commune"
-    )]
+    Open(io::Error),
+    Read(io::Error),
     Undecodable {
         byte: u8,
         offset: u64,
         first_bad_utf8: u64,
     },
-
-    #[error(
-        "invalid UTF-8 at byte offset {offset}; re-export the file as UTF-8 or set \
-         csv.encoding for this commune"
-    )]
-    InvalidUtf8 { offset: u64 },
-
-    #[error(
-        "NUL byte at offset {offset}: binary data, or UTF-16 without a byte-order mark \
-         (then set csv.encoding = \"utf-16le\" for this commune)"
-    )]
-    NulByte { offset: u64 },
-
-    #[error("{}", no_header_message(*kind, *header_line, *searched))]
+    InvalidUtf8 {
+        offset: u64,
+    },
+    NulByte {
+        offset: u64,
+    },
     NoHeader {
         kind: FileKind,
         /// The configured `csv.header_line`, if any.
@@ -45,51 +31,98 @@ pub enum FileError {
         /// Records searched when the header line is detected.
         searched: usize,
     },
-
-    #[error("unreadable near line {line}: {source}")]
     Csv {
         line: u64,
-        #[source]
         source: csv::Error,
     },
-
-    #[error(
-        "the file changed while it was read (its size or modification time differ before \
-         and after); run again once the export is complete"
-    )]
     Changed,
-
-    #[error(
-        "a quote opened on line {line} is still open after {max} bytes: a quote character \
-         inside a cell is probably not doubled; fix that line (or raise csv.max_record_bytes \
-         if a cell really is this long)"
-    )]
-    QuoteNotClosed { line: u64, max: u64 },
-
-    #[error("unreadable after {records} records: {source}")]
+    QuoteNotClosed {
+        line: u64,
+        max: u64,
+    },
     CsvAfter {
         records: u64,
-        #[source]
         source: csv::Error,
     },
 }
 
-fn no_header_message(kind: FileKind, header_line: Option<u64>, searched: usize) -> String {
+impl FileError {
+    /// The sentence in `lang`: the interface language on screen, Vietnamese in the
+    /// warehouse's `files.error` (which the report shows).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            FileError::Open(e) => tr_in!(lang, "file-open", cause = e),
+            FileError::Read(e) => tr_in!(lang, "file-read", cause = e),
+            FileError::Undecodable {
+                byte,
+                offset,
+                first_bad_utf8,
+            } => tr_in!(
+                lang,
+                "file-undecodable",
+                byte = format!("{byte:02X}"),
+                offset = offset,
+                first = first_bad_utf8
+            ),
+            FileError::InvalidUtf8 { offset } => tr_in!(lang, "file-invalid-utf8", offset = offset),
+            FileError::NulByte { offset } => tr_in!(lang, "file-nul", offset = offset),
+            FileError::NoHeader {
+                kind,
+                header_line,
+                searched,
+            } => no_header_message(lang, *kind, *header_line, *searched),
+            FileError::Csv { line, source } => {
+                tr_in!(lang, "file-csv", line = line, cause = source)
+            }
+            FileError::Changed => tr_in!(lang, "file-changed"),
+            FileError::QuoteNotClosed { line, max } => {
+                tr_in!(lang, "file-quote", line = line, max = max)
+            }
+            FileError::CsvAfter { records, source } => {
+                tr_in!(lang, "file-csv-after", records = records, cause = source)
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::i18n::lang()))
+    }
+}
+
+impl std::error::Error for FileError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            FileError::Open(e) | FileError::Read(e) => Some(e),
+            FileError::Csv { source, .. } | FileError::CsvAfter { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+fn no_header_message(
+    lang: Lang,
+    kind: FileKind,
+    header_line: Option<u64>,
+    searched: usize,
+) -> String {
     let keys: Vec<&str> = kind.header_keys().iter().map(|c| c.name()).collect();
     let example = match kind {
-        FileKind::Dossiers => "\"Mã hồ sơ\" and \"Ngày tiếp nhận\"",
-        FileKind::Procedures => "\"Mã thủ tục\" and \"Tên thủ tục\"",
-        FileKind::Indicators => "\"Chỉ tiêu\" and \"Giá trị\"",
+        FileKind::Dossiers => "\"Mã hồ sơ\", \"Ngày tiếp nhận\"",
+        FileKind::Procedures => "\"Mã thủ tục\", \"Tên thủ tục\"",
+        FileKind::Indicators => "\"Chỉ tiêu\", \"Giá trị\"",
     };
     let where_ = match header_line {
-        Some(l) => format!("on line {l} (csv.header_line)"),
-        None => format!("in the first {searched} lines"),
+        Some(l) => tr_in!(lang, "file-header-where-line", line = l),
+        None => tr_in!(lang, "file-header-where-first", searched = searched),
     };
-    format!(
-        "no header line found {where_}: a {} export needs columns for {} (for example \
-         {example}); if this file names them differently, map its headers with \
-         `columns = {{ \"<header>\" = \"<column>\" }}` in the commune's config",
-        kind.as_str(),
-        keys.join(" and ")
+    tr_in!(
+        lang,
+        "file-no-header",
+        place = where_,
+        kind = kind.as_str(),
+        keys = keys.join(", "),
+        example = example
     )
 }

@@ -85,9 +85,8 @@ pub fn ingest(config: &Config, options: Options) -> Result<Ingested> {
             warn!(
                 commune = %commune.code,
                 globs = ?commune.dossiers,
-                "{} has delivered no dossier export (nothing matches its globs); \
-                 the report shows it as missing",
-                commune.name
+                "{}",
+                crate::tr!("warn-no-export", name = commune.name)
             );
         }
     }
@@ -177,11 +176,15 @@ fn same_file_state(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
 
 /// The record of a file that could not be read as an export: no rows, its reason.
 fn quarantined(config: &Config, source: &SourceFile, e: &FileError) -> ReadFile {
-    let reason = crate::privacy::mask(&e.to_string()).into_owned();
+    // On screen in the interface language; in the warehouse (and so the report) in
+    // Vietnamese, like the reject reasons.
+    let shown = crate::privacy::mask(&e.to_string()).into_owned();
+    let reason = crate::privacy::mask(&e.message(crate::i18n::Lang::Vi)).into_owned();
     warn!(
         file = %source.rel,
         commune = %config.communes[source.commune].code,
-        "quarantined, the other exports load without it: {reason}"
+        "{}",
+        crate::tr!("warn-quarantined", reason = shown)
     );
     ReadFile {
         record: FileRecord {
@@ -344,9 +347,8 @@ fn parse_into_cache(
         if !values.is_empty() {
             warn!(
                 file = %source.rel,
-                "unknown {what} labels loaded as null: «{}» (teach them in [labels]; \
-                 `check` suggests the lines)",
-                values.join("», «")
+                "{}",
+                crate::tr!("warn-unknown-labels", what = what, labels = values.join("», «"))
             );
         }
     }

@@ -72,19 +72,15 @@ pub fn labels_snippet(unknown: &BTreeMap<(&'static str, String), Unknown>) -> St
         }
         let _ = writeln!(out, "[labels.{column}]");
         for ((_, label), u) in mine {
-            let plural = if u.rows == 1 { "row" } else { "rows" };
-            let rows = format!("{} {plural} in {}", u.rows, u.communes.join(", "));
+            let rows = crate::tr!("snippet-rows", n = u.rows, communes = u.communes.join(", "));
             match value(column, label) {
                 Some(v) => {
-                    let _ = writeln!(out, "{} = \"{v}\"  # {rows}; likely", quoted(label));
+                    let likely = crate::tr!("snippet-likely");
+                    let _ = writeln!(out, "{} = \"{v}\"  # {rows}; {likely}", quoted(label));
                 }
                 None => {
-                    let _ = writeln!(
-                        out,
-                        "{} = \"?\"  # {rows}; one of: {}",
-                        quoted(label),
-                        values.join(", ")
-                    );
+                    let choose = crate::tr!("snippet-choose", values = values.join(", "));
+                    let _ = writeln!(out, "{} = \"?\"  # {rows}; {choose}", quoted(label));
                 }
             }
         }
@@ -162,6 +158,6 @@ mod tests {
             Some("processing")
         );
         assert_eq!(parsed["labels"]["channel"]["Zalo"].as_str(), Some("?"));
-        assert!(text.contains("# 12 rows in 28321; likely"), "{text}");
+        assert!(text.contains("# 12 row(s) in 28321; likely"), "{text}");
     }
 }

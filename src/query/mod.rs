@@ -229,10 +229,13 @@ pub async fn run_statements(ctx: &SessionContext, sql: &str) -> Result<Vec<Vec<R
     }
     for (column, text, values) in hints::coded_comparisons(sql) {
         tracing::warn!(
-            "`{column}` holds the canonical values {}, never the label '{text}' as an \
-             export writes it: compare with one of those (the report's tables show them \
-             in Vietnamese)",
-            values.join(", ")
+            "{}",
+            crate::tr!(
+                "warn-coded-comparison",
+                column = column,
+                values = values.join(", "),
+                text = text
+            )
         );
     }
     let mut results = Vec::with_capacity(plans.len());

@@ -53,7 +53,7 @@ fn a_taught_label_loads_the_rows_it_rejected_and_checks_snippet_pastes_as_is() {
     let snippet = &text[start..];
     let snippet = snippet.split("\nHeaders of").next().unwrap_or(snippet);
     assert!(
-        snippet.contains("\"Chờ ký duyệt\" = \"processing\"  # 3 rows in H1; likely"),
+        snippet.contains("\"Chờ ký duyệt\" = \"processing\"  # 3 row(s) in H1; likely"),
         "{text}"
     );
     // The channel «Qua ứng dụng Zalo» has no likely value: a placeholder to fill in.

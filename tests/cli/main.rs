@@ -17,6 +17,7 @@ mod fixtures;
 mod hardening;
 mod isolation;
 mod labels;
+mod language;
 mod portable;
 mod privacy;
 mod report;
@@ -60,8 +61,11 @@ impl Workdir {
         self.root.join("commune-report.toml")
     }
 
+    /// Runs the binary in English (the tests read its messages) unless `args` says
+    /// `--lang`.
     pub fn run(&self, args: &[&str]) -> Output {
         Command::new(BIN)
+            .env("COMMUNE_REPORT_LANG", "en")
             .arg("-c")
             .arg(self.config())
             .args(args)

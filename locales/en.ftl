@@ -1,0 +1,130 @@
+# commune-report: messages in English. Each id has its Vietnamese twin in vi.ftl;
+# the tests fail when one catalogue lacks an id the other or the code has.
+# Arguments ($file, $n …) are filled in by the program; keep them as they are.
+
+## Errors and the command line
+
+error-prefix = error: { $message }
+error-caused-by = caused by: { $cause }
+error-config = config { $path }: { $message }
+error-config-key = key `{ $key }`: { $message }
+test-echo = «{ $value }»
+
+help-usage = Usage:
+help-commands = Commands:
+help-arguments = Arguments:
+help-options = Options:
+
+cmd-root = Consolidated administrative-reform report of the Tân Phước communes, from the CSV exports of their Public Administration Service Centres.
+cmd-run = Ingest, then report: the scheduled job.
+cmd-ingest = CSV exports -> warehouse (Parquet), with rejects.
+cmd-report = Run the report's queries over the warehouse and publish the report (an edition of its period; earlier editions are kept).
+cmd-sql = Ad hoc, read-only SQL over the warehouse. Without QUERY or -f: an interactive shell on a terminal, else SQL from stdin (several statements separated by `;`).
+cmd-sql-examples =
+    Examples:
+      commune-report sql "SELECT commune, count(*) FROM dossiers GROUP BY commune"
+      commune-report sql -f late.sql --format csv
+      echo "SELECT * FROM rejects" | commune-report sql --format ndjson
+      commune-report sql "SELECT * FROM dossiers" -o dossiers.parquet
+cmd-init = A starter config and editable copies of the built-in queries and templates in DIR (default: the current folder); never overwrites a file.
+cmd-check = Dry run: what would be detected and rejected, per file; writes nothing.
+
+arg-config = Configuration file (default: commune-report.toml); relative paths in it are relative to its folder.
+arg-log_format = Log format on stderr: text (default) or json.
+arg-verbose = More log output (-v: debug, -vv: trace).
+arg-quiet = Only errors on stderr.
+arg-threads = Worker threads for reading files and running queries (default: config engine.threads, else every core).
+arg-lang = Language of messages: vi or en (default: COMMUNE_REPORT_LANG, else the locale: LC_ALL, LC_MESSAGES, LANG).
+arg-help = Print help.
+arg-version = Print the version.
+arg-run-period_start = First day counted (default: config report.period_start).
+arg-run-as_of = Last day counted (default: config report.as_of, else the newest snapshot).
+arg-run-full_refresh = Parse every export again instead of reusing unchanged ones.
+arg-ingest-full_refresh = Parse every export again instead of reusing unchanged ones.
+arg-report-period_start = First day counted (default: config report.period_start).
+arg-report-as_of = Last day counted (default: config report.as_of, else the newest snapshot).
+arg-report-formats = Formats to write, comma-separated: md, html, xlsx, docx, json, csv (default: all but csv; report.json is always written: it is the edition's record).
+arg-sql-query = The query.
+arg-sql-file = Read the SQL from this file.
+arg-sql-format = Output format on stdout: table (default), csv, json or ndjson.
+arg-sql-output = Write the result to FILE instead, in the format of its extension (.csv, .json, .ndjson, .parquet).
+arg-sql-max_rows = Rows shown by --format table (default: 100; 0: all).
+arg-init-dir = Folder to write into (created if missing).
+arg-check-files = Files to check (default: every file the config's globs match).
+
+## Console summary of run and ingest
+
+summary-received = received
+summary-resolved = resolved
+summary-late = late
+summary-processing = processing
+summary-paused = paused
+summary-returned = returned
+summary-withdrawn = withdrawn
+summary-online = online
+summary-report = report: { $dir }
+summary-quarantined = quarantined { $file } ({ $commune }): { $error }
+ingest-counts = { $code } { $name }: { $files } files, { $dossiers } dossiers loaded, { $superseded } superseded, { $rejected } rejected
+ingest-quarantined = quarantined { $file }: { $error }
+warn-file-left-out = { $file } could not be read and was left out: { $error }
+warn-reject-ratio = { $commune }: { $rejected } of { $rows } rows rejected, above quality.max_reject_ratio
+warn-unknown-labels = unknown { $what } labels loaded as null: «{ $labels }» (teach them in [labels]; `check` suggests the lines)
+
+## check
+
+check-file = { $path } ({ $commune }, { $kind })
+check-error = error: { $why }
+check-fate-quarantine = -> a run quarantines this file: the other exports load, exit 3
+check-fate-fail = -> the run fails on this file (quality.on_file_error = "fail")
+check-detected = encoding { $encoding }, delimiter { $delimiter }, header on line { $line }, snapshot { $snapshot }
+check-snapshot-mtime = modification date
+check-mapped = mapped: { $columns }
+check-ignored = ignored: { $columns }
+check-dropped = dropped (personal data): { $columns }
+check-counts = { $rows } data rows, { $rejected } would be rejected, { $blank } blank lines
+check-reason = { $code } x{ $count } (lines { $lines }): { $reason }
+check-labels =
+    Labels no table knows (a status is a rejected row; a channel, timeliness or online level is loaded as empty). Paste these lines at the end of { $config } (they apply to every commune; replace each "?" with one of the values listed; check again to see them placed):
+check-headers =
+    Headers of { $commune } that look like a column its files lack. Paste this line into the [[communes]] block with code = "{ $commune }" (after its globs):
+snippet-rows = { $n } row(s) in { $communes }
+snippet-likely = likely
+snippet-choose = one of: { $values }
+
+## Files that cannot be read
+
+file-open = cannot open: { $cause }
+file-read = cannot read: { $cause }
+file-undecodable = byte 0x{ $byte } at offset { $offset } is valid in neither UTF-8 (first bad sequence at offset { $first }) nor Windows-1258; re-export the file as UTF-8 or set csv.encoding for this commune
+file-invalid-utf8 = invalid UTF-8 at byte offset { $offset }; re-export the file as UTF-8 or set csv.encoding for this commune
+file-nul = NUL byte at offset { $offset }: binary data, or UTF-16 without a byte-order mark (then set csv.encoding = "utf-16le" for this commune)
+file-no-header = no header line found { $place }: a { $kind } export needs columns for { $keys } (for example { $example }); if this file names them differently, map its headers with `columns = {"{"} "<header>" = "<column>" {"}"}` in the commune's config
+file-header-where-line = on line { $line } (csv.header_line)
+file-header-where-first = in the first { $searched } lines
+file-csv = unreadable near line { $line }: { $cause }
+file-changed = the file changed while it was read (its size or modification time differ before and after); run again once the export is complete
+file-quote = a quote opened on line { $line } is still open after { $max } bytes: a quote character inside a cell is probably not doubled; fix that line (or raise csv.max_record_bytes if a cell really is this long)
+file-csv-after = unreadable after { $records } records: { $cause }
+
+
+## Configuration
+
+config-unreadable = { $why }; pass the config with -c FILE
+config-invalid = the file is not a valid configuration: { $detail }
+config-no-communes = no [[communes]] configured; add one [[communes]] block per commune (code, name, dossiers)
+
+## Warnings
+
+warn-code-not-official = { $path }: commune code "{ $code }" ({ $name }) is not on the national list of 2026-07-25; check it (data/reference/)
+warn-no-export = { $name } has delivered no dossier export (nothing matches its globs); the report shows it as missing
+warn-quarantined = quarantined, the other exports load without it: { $reason }
+warn-skip-loop = skipped a symbolic link that loops back: { $cause }
+warn-skip-not-file = skipped: matched by "{ $pattern }" but not a regular file
+warn-skip-outside = skipped: a symbolic link leading out of the folder "{ $pattern }" reads from
+warn-skip-same = skipped: the same file as { $first } (reached by another path)
+warn-before-period = { $name }: its newest dossier export is of { $date }, before the period starts ({ $start }): the report shows it as not delivered for the period
+warn-stale = { $name }: its newest dossier export is of { $date }, so its figures are as at { $date }, { $age } days before as_of { $as_of } (the report says so beside them)
+warn-too-old = { $name }: data { $age } days old, above quality.max_data_age_days = { $max }
+warn-as-of-past = as_of { $as_of } is after every commune's newest dossier export: each commune is counted at its own newest data
+warn-empty-period = no dossier was received in the period { $start } .. { $as_of }: check the period and the exports (the report shows 0 received)
+warn-coded-comparison = `{ $column }` holds the canonical values { $values }, never the label '{ $text }' as an export writes it: compare with one of those (the report's tables show them in Vietnamese)

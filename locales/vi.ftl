@@ -1,0 +1,129 @@
+# commune-report: thông báo bằng tiếng Việt. Mỗi mã có bản tiếng Anh tương ứng trong
+# en.ftl; kiểm thử báo lỗi khi một danh mục thiếu mã mà danh mục kia hoặc mã nguồn có.
+# Các tham số ($file, $n …) do chương trình điền vào; giữ nguyên chúng.
+
+## Lỗi và dòng lệnh
+
+error-prefix = lỗi: { $message }
+error-caused-by = nguyên nhân: { $cause }
+error-config = cấu hình { $path }: { $message }
+error-config-key = khóa `{ $key }`: { $message }
+test-echo = «{ $value }»
+
+help-usage = Cách dùng:
+help-commands = Lệnh:
+help-arguments = Đối số:
+help-options = Tùy chọn:
+
+cmd-root = Báo cáo tổng hợp kết quả cải cách hành chính các xã khu vực Tân Phước, từ các tệp CSV xuất từ Trung tâm Phục vụ hành chính công của các xã.
+cmd-run = Nạp dữ liệu rồi lập báo cáo: công việc chạy theo lịch.
+cmd-ingest = Nạp các tệp CSV vào kho dữ liệu (Parquet), giữ lại các dòng bị loại.
+cmd-report = Chạy các truy vấn của báo cáo trên kho dữ liệu và ban hành báo cáo (một bản của kỳ báo cáo; các bản trước được giữ lại).
+cmd-sql = Truy vấn SQL chỉ đọc trên kho dữ liệu. Không có QUERY hoặc -f: mở cửa sổ truy vấn tương tác trên terminal, nếu không thì đọc SQL từ đầu vào chuẩn (nhiều câu lệnh cách nhau bằng `;`).
+cmd-sql-examples =
+    Ví dụ:
+      commune-report sql "SELECT commune, count(*) FROM dossiers GROUP BY commune"
+      commune-report sql -f late.sql --format csv
+      echo "SELECT * FROM rejects" | commune-report sql --format ndjson
+      commune-report sql "SELECT * FROM dossiers" -o dossiers.parquet
+cmd-init = Tạo tệp cấu hình mẫu và bản sao có thể sửa của các truy vấn và mẫu tích hợp sẵn trong DIR (mặc định: thư mục hiện tại); không bao giờ ghi đè tệp đã có.
+cmd-check = Chạy thử: với từng tệp, những gì nhận diện được và những dòng sẽ bị loại, vì sao; không ghi gì.
+
+arg-config = Tệp cấu hình (mặc định: commune-report.toml); các đường dẫn tương đối trong tệp tính từ thư mục chứa nó.
+arg-log_format = Định dạng nhật ký trên stderr: text (mặc định) hoặc json.
+arg-verbose = Ghi nhật ký chi tiết hơn (-v: gỡ lỗi, -vv: chi tiết nhất).
+arg-quiet = Chỉ ghi lỗi ra stderr.
+arg-threads = Số luồng đọc tệp và chạy truy vấn (mặc định: engine.threads trong cấu hình, nếu không thì mọi lõi).
+arg-lang = Ngôn ngữ thông báo: vi hoặc en (mặc định: COMMUNE_REPORT_LANG, nếu không thì theo locale: LC_ALL, LC_MESSAGES, LANG).
+arg-help = In hướng dẫn.
+arg-version = In phiên bản.
+arg-run-period_start = Ngày đầu kỳ báo cáo (mặc định: report.period_start trong cấu hình).
+arg-run-as_of = Ngày cuối kỳ báo cáo (mặc định: report.as_of trong cấu hình, nếu không thì ngày của tệp xuất mới nhất).
+arg-run-full_refresh = Đọc lại mọi tệp xuất thay vì dùng lại kết quả của tệp không đổi.
+arg-ingest-full_refresh = Đọc lại mọi tệp xuất thay vì dùng lại kết quả của tệp không đổi.
+arg-report-period_start = Ngày đầu kỳ báo cáo (mặc định: report.period_start trong cấu hình).
+arg-report-as_of = Ngày cuối kỳ báo cáo (mặc định: report.as_of trong cấu hình, nếu không thì ngày của tệp xuất mới nhất).
+arg-report-formats = Các định dạng cần ghi, cách nhau bằng dấu phẩy: md, html, xlsx, docx, json, csv (mặc định: tất cả trừ csv; report.json luôn được ghi: đó là hồ sơ của bản báo cáo).
+arg-sql-query = Câu truy vấn.
+arg-sql-file = Đọc SQL từ tệp này.
+arg-sql-format = Định dạng kết quả trên stdout: table (mặc định), csv, json hoặc ndjson.
+arg-sql-output = Ghi kết quả vào tệp FILE, theo định dạng của phần mở rộng (.csv, .json, .ndjson, .parquet).
+arg-sql-max_rows = Số dòng hiển thị với --format table (mặc định: 100; 0: tất cả).
+arg-init-dir = Thư mục để ghi (tạo mới nếu chưa có).
+arg-check-files = Các tệp cần kiểm tra (mặc định: mọi tệp khớp với mẫu đường dẫn trong cấu hình).
+
+## Tóm tắt trên màn hình của run và ingest
+
+summary-received = Tiếp nhận
+summary-resolved = Đã giải quyết
+summary-late = Trễ hạn
+summary-processing = Đang xử lý
+summary-paused = Tạm dừng
+summary-returned = Trả lại
+summary-withdrawn = Rút hồ sơ
+summary-online = Trực tuyến
+summary-report = báo cáo: { $dir }
+summary-quarantined = đã cách ly { $file } ({ $commune }): { $error }
+ingest-counts = { $code } { $name }: { $files } tệp, nạp { $dossiers } hồ sơ, { $superseded } dòng bị thay thế, { $rejected } dòng bị loại
+ingest-quarantined = đã cách ly { $file }: { $error }
+warn-file-left-out = không đọc được { $file } nên đã để riêng ra: { $error }
+warn-reject-ratio = { $commune }: { $rejected } trên { $rows } dòng bị loại, vượt quá quality.max_reject_ratio
+warn-unknown-labels = nhãn { $what } chưa biết được nạp thành giá trị trống: «{ $labels }» (dạy các nhãn này trong [labels]; lệnh `check` gợi ý các dòng cần dán)
+
+## check
+
+check-file = { $path } ({ $commune }, { $kind })
+check-error = lỗi: { $why }
+check-fate-quarantine = -> khi chạy, tệp này được cách ly: các tệp khác vẫn được nạp, mã thoát 3
+check-fate-fail = -> khi chạy, lần chạy thất bại vì tệp này (quality.on_file_error = "fail")
+check-detected = bảng mã { $encoding }, dấu phân cách { $delimiter }, dòng tiêu đề { $line }, ngày dữ liệu { $snapshot }
+check-snapshot-mtime = ngày sửa đổi của tệp
+check-mapped = cột nhận diện được: { $columns }
+check-ignored = cột bỏ qua: { $columns }
+check-dropped = cột bị loại bỏ (dữ liệu cá nhân): { $columns }
+check-counts = { $rows } dòng dữ liệu, { $rejected } dòng sẽ bị loại, { $blank } dòng trống
+check-reason = { $code } x{ $count } (dòng { $lines }): { $reason }
+check-labels =
+    Các nhãn chưa có trong bảng nào (trạng thái lạ làm dòng bị loại; hình thức nộp, tiến độ hoặc mức độ dịch vụ lạ được nạp thành giá trị trống). Dán các dòng sau vào cuối tệp { $config } (áp dụng cho mọi xã; thay mỗi "?" bằng một trong các giá trị được liệt kê; chạy check lại để thấy chúng được nhận):
+check-headers =
+    Các tiêu đề cột của xã { $commune } có vẻ là một cột mà tệp của xã còn thiếu. Dán dòng sau vào khối [[communes]] có code = "{ $commune }" (sau các mẫu đường dẫn):
+snippet-rows = { $n } dòng của { $communes }
+snippet-likely = có thể là giá trị này
+snippet-choose = chọn một trong: { $values }
+
+## Tệp không đọc được
+
+file-open = không mở được: { $cause }
+file-read = không đọc được: { $cause }
+file-undecodable = byte 0x{ $byte } ở vị trí { $offset } không hợp lệ trong cả UTF-8 (chuỗi sai đầu tiên ở vị trí { $first }) lẫn Windows-1258; hãy xuất lại tệp dạng UTF-8 hoặc đặt csv.encoding cho xã này
+file-invalid-utf8 = UTF-8 không hợp lệ ở vị trí byte { $offset }; hãy xuất lại tệp dạng UTF-8 hoặc đặt csv.encoding cho xã này
+file-nul = byte NUL ở vị trí { $offset }: dữ liệu nhị phân, hoặc UTF-16 không có dấu thứ tự byte (khi đó đặt csv.encoding = "utf-16le" cho xã này)
+file-no-header = không tìm thấy dòng tiêu đề { $place }: tệp { $kind } cần các cột { $keys } (ví dụ { $example }); nếu tệp này đặt tên cột khác, hãy ánh xạ tiêu đề bằng `columns = {"{"} "<tiêu đề>" = "<cột>" {"}"}` trong cấu hình của xã
+file-header-where-line = ở dòng { $line } (csv.header_line)
+file-header-where-first = trong { $searched } dòng đầu
+file-csv = không đọc được gần dòng { $line }: { $cause }
+file-changed = tệp thay đổi trong khi đang đọc (kích thước hoặc thời điểm sửa đổi khác nhau trước và sau khi đọc); hãy chạy lại khi tệp xuất đã hoàn tất
+file-quote = dấu ngoặc kép mở ở dòng { $line } vẫn chưa đóng sau { $max } byte: có thể một dấu ngoặc kép trong ô chưa được viết đôi; hãy sửa dòng đó (hoặc tăng csv.max_record_bytes nếu một ô thật sự dài như vậy)
+file-csv-after = không đọc được sau { $records } bản ghi: { $cause }
+
+## Cấu hình
+
+config-unreadable = { $why }; chỉ định tệp cấu hình bằng -c FILE
+config-invalid = tệp không phải cấu hình hợp lệ (chi tiết bằng tiếng Anh từ bộ đọc TOML): { $detail }
+config-no-communes = chưa khai báo xã nào; thêm một khối [[communes]] cho mỗi xã (code, name, dossiers)
+
+## Cảnh báo
+
+warn-code-not-official = { $path }: mã xã "{ $code }" ({ $name }) không có trong danh mục đơn vị hành chính quốc gia ngày 25/07/2026; hãy kiểm tra lại (data/reference/)
+warn-no-export = { $name } chưa gửi tệp hồ sơ nào (không tệp nào khớp mẫu đường dẫn); báo cáo ghi xã này là chưa gửi
+warn-quarantined = đã cách ly, các tệp khác vẫn được nạp: { $reason }
+warn-skip-loop = bỏ qua một liên kết tượng trưng trỏ vòng: { $cause }
+warn-skip-not-file = bỏ qua: khớp mẫu "{ $pattern }" nhưng không phải tệp thông thường
+warn-skip-outside = bỏ qua: liên kết tượng trưng dẫn ra ngoài thư mục mà mẫu "{ $pattern }" đọc
+warn-skip-same = bỏ qua: cùng một tệp với { $first } (đến bằng đường dẫn khác)
+warn-before-period = { $name }: tệp hồ sơ mới nhất của xã là ngày { $date }, trước ngày đầu kỳ ({ $start }): báo cáo ghi xã này là chưa gửi dữ liệu cho kỳ
+warn-stale = { $name }: tệp hồ sơ mới nhất của xã là ngày { $date }, nên số liệu tính đến ngày { $date }, trước ngày báo cáo { $as_of } { $age } ngày (báo cáo ghi chú bên cạnh số liệu)
+warn-too-old = { $name }: số liệu cũ { $age } ngày, vượt quá quality.max_data_age_days = { $max }
+warn-as-of-past = ngày báo cáo { $as_of } sau ngày của mọi tệp hồ sơ mới nhất: mỗi xã được tính đến ngày dữ liệu mới nhất của mình
+warn-empty-period = không có hồ sơ nào được tiếp nhận trong kỳ { $start } .. { $as_of }: hãy kiểm tra kỳ báo cáo và các tệp xuất (báo cáo ghi 0 hồ sơ tiếp nhận)
+warn-coded-comparison = cột `{ $column }` lưu các giá trị chuẩn { $values }, không bao giờ là nhãn '{ $text }' như trong tệp xuất: hãy so sánh với một trong các giá trị đó (các bảng của báo cáo hiển thị chúng bằng tiếng Việt)
