@@ -128,3 +128,90 @@ warn-too-old = { $name }: data { $age } days old, above quality.max_data_age_day
 warn-as-of-past = as_of { $as_of } is after every commune's newest dossier export: each commune is counted at its own newest data
 warn-empty-period = no dossier was received in the period { $start } .. { $as_of }: check the period and the exports (the report shows 0 received)
 warn-coded-comparison = `{ $column }` holds the canonical values { $values }, never the label '{ $text }' as an export writes it: compare with one of those (the report's tables show them in Vietnamese)
+
+## The SQL shell: \d and \d TABLE
+
+table-dossiers = one row per dossier per commune; the newest snapshot wins
+table-dossier_history = every dossier row of every export, superseded ones included (any date can be rebuilt)
+table-procedures = procedures a commune serves, with their online level
+table-indicators = figures a commune reports itself
+table-rejects = every data row that was not loaded, with why
+table-files = every input file: what was detected and how its rows ended
+table-runs = one row per run: when, status, exit code, inputs, rows
+table-communes = the communes of the config, in config order
+table-report_period = one row: the period the report counts
+table-data_dates = per commune: its newest export and the day its figures are true at
+table-dossiers_as_of = every dossier as at as_of, with its commune's data date (the report's rule)
+table-dossiers_before_period = every dossier as at the day before period_start
+col-any-commune_code = administrative-unit code of the commune (partition)
+col-any-commune = commune name from the config
+col-any-source_file = input file, relative to the config file
+col-any-source_line = 1-based physical line where the record starts
+col-any-snapshot_date = date of the export the row came from
+col-any-dossier_id = Mã hồ sơ / Số biên nhận
+col-any-procedure_code = Mã thủ tục (TTHC)
+col-any-procedure_name = Tên thủ tục
+col-any-field = Lĩnh vực, as written (NFC)
+col-any-channel = online, in_person, postal or null
+col-any-received_date = Ngày tiếp nhận
+col-any-due_date = Ngày hẹn trả
+col-any-completed_date = Ngày có kết quả / hoàn thành
+col-files-status = loaded, or quarantined: the file could not be read as an export
+col-any-status = processing, paused, resolved, returned or withdrawn
+col-any-timeliness = for resolved: early, on_time, late; null when unknown
+col-procedures-online_level = full (toàn trình), partial (một phần) or null
+col-indicators-indicator = canonical key (reported_received, digital_teams, ...) or a slug
+col-indicators-label = the label as the commune wrote it
+col-indicators-value = the figure (1.962 read as 1962)
+col-indicators-unit = Đơn vị tính
+col-indicators-note = Ghi chú
+col-rejects-reason_code = missing_required, bad_date, unknown_status, bad_field_count, date_order, bad_number, footer, record_too_long, bad_encoding
+col-rejects-column = canonical column at fault, if one
+col-rejects-reason = a sentence saying what is wrong
+col-rejects-raw_record = the record as written, personal data masked
+col-files-kind = dossiers, procedures or indicators
+col-files-sha256 = hash of the file's bytes
+col-files-bytes = size of the file
+col-files-delimiter = , ; tab or |
+col-files-encoding = utf-8, utf-8-bom, utf-16le, utf-16be or windows-1258
+col-files-header_line = physical line of the header
+col-files-data_rows = records below the header (blank lines excluded)
+col-files-loaded = rows kept in the warehouse
+col-files-superseded = rows replaced by a newer snapshot
+col-files-rejected = rows in the rejects table
+col-files-blank_lines = blank lines below the header
+col-files-error = why a quarantined file could not be read
+col-communes-position = order in the config
+col-any-data_date = the day the commune's figures are true at (as_of, or its newest export if older)
+col-data_dates-newest_export = date of the commune's newest dossier export
+col-report_period-period_start = first day counted
+col-report_period-as_of = last day counted
+
+shell-banner = commune-report SQL (read-only). \? for help, \q to quit.
+shell-help =
+    \d            list the tables
+    \d TABLE      the columns of TABLE and what they mean
+    \q            quit (or Ctrl-D)
+    \?            this help
+    SQL ends with ';' and may span lines. Ctrl-C cancels the running query or the line.
+shell-unknown = unknown command { $command }; \? lists them
+shell-stopped = error: the query stopped: { $cause }
+shell-cancelled = query cancelled
+shell-no-table = no table "{ $name }"; \d lists the tables
+shell-never-null = never null
+
+## SQL
+
+sql-empty = no SQL given
+sql-not-a-query = statement { $n } is not a query: { $words }; the warehouse is read-only, so nothing was run
+sql-read-only = { $cause } (the warehouse is read-only: only queries are allowed; nothing was run)
+sql-unreadable = SQL: the SQL cannot be read: { $detail }
+sql-end-of-text = the end of the text
+sql-at = { " " }at line { $line }, column { $column }
+sql-syntax = SQL: the SQL cannot be read{ $place }: found { $word } where { $expected } was expected
+sql-no-table-like = SQL: there is no table `{ $name }`; did you mean `{ $like }`? (\d in the shell lists the tables)
+sql-no-table = SQL: there is no table `{ $name }` (\d in the shell lists the tables)
+sql-query-and-file = give a QUERY or -f FILE, not both
+sql-output-extension = cannot tell the format of { $path } from its extension "{ $ext }": use .csv, .json, .ndjson or .parquet
+report-no-as-of = no dossier export has been loaded, so as_of cannot default to the newest snapshot; pass --as-of or set report.as_of
+report-as-of-before-start = as_of { $as_of } is before the period's first day { $start }

@@ -127,3 +127,90 @@ warn-too-old = { $name }: số liệu cũ { $age } ngày, vượt quá quality.m
 warn-as-of-past = ngày báo cáo { $as_of } sau ngày của mọi tệp hồ sơ mới nhất: mỗi xã được tính đến ngày dữ liệu mới nhất của mình
 warn-empty-period = không có hồ sơ nào được tiếp nhận trong kỳ { $start } .. { $as_of }: hãy kiểm tra kỳ báo cáo và các tệp xuất (báo cáo ghi 0 hồ sơ tiếp nhận)
 warn-coded-comparison = cột `{ $column }` lưu các giá trị chuẩn { $values }, không bao giờ là nhãn '{ $text }' như trong tệp xuất: hãy so sánh với một trong các giá trị đó (các bảng của báo cáo hiển thị chúng bằng tiếng Việt)
+
+## Cửa sổ truy vấn SQL: \d và \d TABLE
+
+table-dossiers = mỗi hồ sơ của mỗi xã một dòng; lấy theo tệp xuất mới nhất
+table-dossier_history = mọi dòng hồ sơ của mọi tệp xuất, kể cả dòng đã bị thay thế (dựng lại được số liệu tại bất kỳ ngày nào)
+table-procedures = thủ tục hành chính xã đang thực hiện, với mức độ dịch vụ công trực tuyến
+table-indicators = số liệu xã tự báo cáo
+table-rejects = mọi dòng dữ liệu không được nạp, kèm lý do
+table-files = mọi tệp đầu vào: những gì nhận diện được và các dòng của tệp đi đâu
+table-runs = mỗi lần chạy một dòng: thời điểm, trạng thái, mã thoát, đầu vào, số dòng
+table-communes = các xã trong cấu hình, theo thứ tự cấu hình
+table-report_period = một dòng: kỳ báo cáo
+table-data_dates = theo xã: tệp xuất mới nhất và ngày mà số liệu đúng tại đó
+table-dossiers_as_of = mọi hồ sơ tại ngày as_of, kèm ngày dữ liệu của xã (quy tắc của báo cáo)
+table-dossiers_before_period = mọi hồ sơ tại ngày trước period_start
+col-any-commune_code = mã đơn vị hành chính của xã (phân vùng)
+col-any-commune = tên xã theo cấu hình
+col-any-source_file = tệp đầu vào, tương đối với tệp cấu hình
+col-any-source_line = dòng vật lý (đếm từ 1) nơi bản ghi bắt đầu
+col-any-snapshot_date = ngày của tệp xuất chứa dòng này
+col-any-dossier_id = Mã hồ sơ / Số biên nhận
+col-any-procedure_code = Mã thủ tục (TTHC)
+col-any-procedure_name = Tên thủ tục
+col-any-field = Lĩnh vực, như xã ghi (NFC)
+col-any-channel = online (trực tuyến), in_person (trực tiếp), postal (bưu chính) hoặc trống
+col-any-received_date = Ngày tiếp nhận
+col-any-due_date = Ngày hẹn trả
+col-any-completed_date = Ngày có kết quả / hoàn thành
+col-files-status = loaded (đã nạp) hoặc quarantined (đã cách ly: không đọc được như một tệp xuất)
+col-any-status = processing (đang giải quyết), paused (tạm dừng), resolved (đã giải quyết), returned (trả lại) hoặc withdrawn (rút hồ sơ)
+col-any-timeliness = với hồ sơ đã giải quyết: early (trước hạn), on_time (đúng hạn), late (trễ hạn); trống khi không rõ
+col-procedures-online_level = full (toàn trình), partial (một phần) hoặc trống
+col-indicators-indicator = mã chuẩn (reported_received, digital_teams, ...) hoặc tên không dấu
+col-indicators-label = tên chỉ tiêu như xã ghi
+col-indicators-value = giá trị (1.962 được đọc là 1962)
+col-indicators-unit = Đơn vị tính
+col-indicators-note = Ghi chú
+col-rejects-reason_code = missing_required, bad_date, unknown_status, bad_field_count, date_order, bad_number, footer, record_too_long, bad_encoding (mã lý do)
+col-rejects-column = cột chuẩn bị lỗi, nếu có
+col-rejects-reason = câu nêu điều sai
+col-rejects-raw_record = bản ghi như trong tệp, dữ liệu cá nhân đã được che
+col-files-kind = dossiers (hồ sơ), procedures (thủ tục) hoặc indicators (chỉ tiêu)
+col-files-sha256 = mã băm các byte của tệp
+col-files-bytes = kích thước tệp
+col-files-delimiter = , ; tab hoặc |
+col-files-encoding = utf-8, utf-8-bom, utf-16le, utf-16be hoặc windows-1258
+col-files-header_line = dòng vật lý của dòng tiêu đề
+col-files-data_rows = số bản ghi dưới dòng tiêu đề (không kể dòng trống)
+col-files-loaded = số dòng được giữ trong kho dữ liệu
+col-files-superseded = số dòng bị tệp xuất mới hơn thay thế
+col-files-rejected = số dòng trong bảng rejects
+col-files-blank_lines = số dòng trống dưới dòng tiêu đề
+col-files-error = lý do tệp bị cách ly không đọc được
+col-communes-position = thứ tự trong cấu hình
+col-any-data_date = ngày mà số liệu của xã đúng tại đó (as_of, hoặc ngày tệp xuất mới nhất nếu cũ hơn)
+col-data_dates-newest_export = ngày của tệp hồ sơ mới nhất của xã
+col-report_period-period_start = ngày đầu kỳ
+col-report_period-as_of = ngày cuối kỳ
+
+shell-banner = commune-report SQL (chỉ đọc). \? để xem hướng dẫn, \q để thoát.
+shell-help =
+    \d            liệt kê các bảng
+    \d TABLE      các cột của bảng TABLE và ý nghĩa
+    \q            thoát (hoặc Ctrl-D)
+    \?            hướng dẫn này
+    Câu SQL kết thúc bằng ';' và có thể viết trên nhiều dòng. Ctrl-C hủy truy vấn đang chạy hoặc dòng đang gõ.
+shell-unknown = lệnh không có: { $command }; \? liệt kê các lệnh
+shell-stopped = lỗi: truy vấn đã dừng: { $cause }
+shell-cancelled = đã hủy truy vấn
+shell-no-table = không có bảng "{ $name }"; \d liệt kê các bảng
+shell-never-null = không bao giờ trống
+
+## SQL
+
+sql-empty = chưa có câu SQL nào
+sql-not-a-query = câu lệnh { $n } không phải truy vấn: { $words }; kho dữ liệu chỉ cho đọc nên không có gì được chạy
+sql-read-only = { $cause } (kho dữ liệu chỉ cho đọc: chỉ chạy truy vấn; không có gì được chạy)
+sql-unreadable = SQL: không đọc được câu SQL: { $detail }
+sql-end-of-text = cuối câu lệnh
+sql-at = { " " }ở dòng { $line }, cột { $column }
+sql-syntax = SQL: không đọc được câu SQL{ $place }: gặp { $word } ở chỗ cần { $expected } (phần sau bằng tiếng Anh từ bộ phân tích SQL)
+sql-no-table-like = SQL: không có bảng `{ $name }`; có phải ý bạn là `{ $like }`? (\d trong cửa sổ truy vấn liệt kê các bảng)
+sql-no-table = SQL: không có bảng `{ $name }` (\d trong cửa sổ truy vấn liệt kê các bảng)
+sql-query-and-file = chỉ đưa QUERY hoặc -f FILE, không đưa cả hai
+sql-output-extension = không xác định được định dạng của { $path } từ phần mở rộng "{ $ext }": dùng .csv, .json, .ndjson hoặc .parquet
+report-no-as-of = chưa nạp tệp hồ sơ nào nên as_of không thể lấy theo tệp xuất mới nhất; dùng --as-of hoặc đặt report.as_of
+report-as-of-before-start = as_of { $as_of } trước ngày đầu kỳ { $start }

@@ -63,17 +63,15 @@ pub async fn prepare(
     let start = period.start.unwrap_or(config.period_start);
     let as_of = match period.as_of.or(config.as_of) {
         Some(d) => d,
-        None => engine::newest_snapshot(&ctx).await?.ok_or_else(|| {
-            Error::Usage(
-                "no dossier export has been loaded, so as_of cannot default to the newest \
-                 snapshot; pass --as-of or set report.as_of"
-                    .into(),
-            )
-        })?,
+        None => engine::newest_snapshot(&ctx)
+            .await?
+            .ok_or_else(|| Error::Usage(crate::tr!("report-no-as-of")))?,
     };
     if as_of < start {
-        return Err(Error::Usage(format!(
-            "as_of {as_of} is before the period's first day {start}"
+        return Err(Error::Usage(crate::tr!(
+            "report-as-of-before-start",
+            as_of = as_of,
+            start = start
         )));
     }
     engine::register_period(&ctx, start, as_of).await?;

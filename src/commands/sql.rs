@@ -23,7 +23,7 @@ pub async fn sql(config: &Config, args: SqlArgs<'_>, out: &mut dyn Write) -> Res
     // the interactive shell.
     let text = match (args.query, args.file) {
         (Some(_), Some(_)) => {
-            return Err(Error::Usage("give a QUERY or -f FILE, not both".into()));
+            return Err(Error::Usage(crate::tr!("sql-query-and-file")));
         }
         (Some(q), None) => Some(q.to_string()),
         (None, Some(f)) => Some(crate::text::read_small(f, 16 << 20).map_err(Error::Usage)?),

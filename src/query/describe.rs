@@ -5,24 +5,36 @@ use std::io::Write;
 use datafusion::execution::context::SessionContext;
 
 use crate::error::{Error, Result};
-use crate::warehouse::schema::{Table, column_doc};
+use crate::i18n;
+use crate::warehouse::schema::Table;
 
-const EXTRA: [(&str, &str); 3] = [
-    (
-        "runs",
-        "one row per run: when, status, exit code, inputs, rows",
-    ),
-    ("communes", "the communes of the config, in config order"),
-    ("report_period", "one row: the period the report counts"),
+/// The other tables and views of a session, after the warehouse's.
+const EXTRA: [&str; 6] = [
+    "runs",
+    "communes",
+    "report_period",
+    "data_dates",
+    "dossiers_as_of",
+    "dossiers_before_period",
 ];
+
+/// What a column means (`col-<table>-<column>`, else `col-any-<column>` in the
+/// catalogue); empty when the catalogue says nothing.
+fn column_doc(table: &str, column: &str) -> String {
+    for id in [format!("col-{table}-{column}"), format!("col-any-{column}")] {
+        if i18n::has(i18n::lang(), &id) {
+            return i18n::message(&id, None);
+        }
+    }
+    String::new()
+}
 
 pub async fn tables(out: &mut dyn Write) -> Result<()> {
     let io = |e| Error::io("writing", e);
-    for t in Table::ALL {
-        writeln!(out, "{:<14} {}", t.name(), t.describe()).map_err(io)?;
-    }
-    for (name, what) in EXTRA {
-        writeln!(out, "{name:<14} {what}").map_err(io)?;
+    let names = Table::ALL.iter().map(|t| t.name()).chain(EXTRA);
+    for name in names {
+        let what = i18n::message(&format!("table-{name}"), None);
+        writeln!(out, "{name:<23} {what}").map_err(io)?;
     }
     Ok(())
 }
@@ -32,7 +44,7 @@ pub async fn table(ctx: &SessionContext, name: &str, out: &mut dyn Write) -> Res
     let provider = ctx
         .table_provider(name)
         .await
-        .map_err(|_| Error::Usage(format!("no table {name:?}; \\d lists the tables")))?;
+        .map_err(|_| Error::Usage(crate::tr!("shell-no-table", name = name)))?;
     let schema = provider.schema();
     let width = schema
         .fields()
@@ -47,7 +59,11 @@ pub async fn table(ctx: &SessionContext, name: &str, out: &mut dyn Write) -> Res
             f.name(),
             short_type(f.data_type()),
             column_doc(name, f.name()),
-            if f.is_nullable() { "" } else { " (never null)" }
+            if f.is_nullable() {
+                String::new()
+            } else {
+                format!(" ({})", crate::tr!("shell-never-null"))
+            }
         )
         .map_err(io)?;
     }

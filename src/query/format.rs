@@ -110,10 +110,10 @@ pub fn write_file(path: &Path, batches: &[RecordBatch], protected: &[PathBuf]) -
         ext.as_str(),
         "csv" | "json" | "ndjson" | "jsonl" | "parquet"
     ) {
-        return Err(Error::Usage(format!(
-            "cannot tell the format of {} from its extension {ext:?}: use .csv, .json, \
-             .ndjson or .parquet",
-            path.display()
+        return Err(Error::Usage(crate::tr!(
+            "sql-output-extension",
+            path = path.display(),
+            ext = ext
         )));
     }
     refuse_protected(path, protected)?;

@@ -15,7 +15,7 @@ pub fn parser_error(message: &str) -> String {
         .trim_start_matches("sql parser error: ");
     let (expected, found) = match text.split_once(", found: ") {
         Some((e, f)) => (e.trim_start_matches("Expected: "), f),
-        None => return format!("the SQL cannot be read: {text}"),
+        None => return crate::tr!("sql-unreadable", detail = text),
     };
     let (word, position) = match found.rsplit_once(" at Line: ") {
         Some((w, p)) => (w, Some(p)),
@@ -23,14 +23,22 @@ pub fn parser_error(message: &str) -> String {
     };
     let place = position
         .and_then(|p| p.split_once(", Column: "))
-        .map(|(l, c)| format!(" at line {l}, column {}", c.trim_end_matches(['"', ')'])))
+        .map(|(l, c)| {
+            let column = c.trim_end_matches(['"', ')']);
+            crate::tr!("sql-at", line = l, column = column)
+        })
         .unwrap_or_default();
     let word = if word == "EOF" {
-        "the end of the text".to_string()
+        crate::tr!("sql-end-of-text")
     } else {
         format!("`{word}`")
     };
-    format!("the SQL cannot be read{place}: found {word} where {expected} was expected")
+    crate::tr!(
+        "sql-syntax",
+        place = place,
+        word = word,
+        expected = expected
+    )
 }
 
 /// A table that does not exist, named, with "did you mean `dossiers`?" when one is
@@ -45,10 +53,8 @@ pub fn table_not_found(message: &str, tables: &[String]) -> Option<String> {
         .min_by_key(|(d, _)| *d)
         .filter(|(d, t)| *d <= 3.max(t.len() / 3));
     Some(match best {
-        Some((_, t)) => format!(
-            "there is no table `{bare}`; did you mean `{t}`? (\\d in the shell lists the tables)"
-        ),
-        None => format!("there is no table `{bare}` (\\d in the shell lists the tables)"),
+        Some((_, t)) => crate::tr!("sql-no-table-like", name = bare, like = t),
+        None => crate::tr!("sql-no-table", name = bare),
     })
 }
 
@@ -98,7 +104,8 @@ mod tests {
         let raw = "SQL error: ParserError(\"Expected: an expression, found: FROM at Line: 1, Column: 8\")";
         assert_eq!(
             parser_error(raw),
-            "the SQL cannot be read at line 1, column 8: found `FROM` where an expression was expected"
+            "SQL: the SQL cannot be read at line 1, column 8: found `FROM` where an expression \
+             was expected"
         );
     }
 

@@ -188,18 +188,17 @@ pub async fn run(ctx: &SessionContext, query: &QueryFile) -> Result<Vec<RecordBa
 /// of one) — DDL, DML, `SET`, `COPY`, transactions, `WITH … INSERT` — is refused
 /// (exit 2) and nothing executes.
 pub async fn run_statements(ctx: &SessionContext, sql: &str) -> Result<Vec<Vec<RecordBatch>>> {
-    let statements = DFParser::parse_sql(sql)
-        .map_err(|e| Error::Usage(format!("SQL: {}", hints::parser_error(&e.to_string()))))?;
+    let statements =
+        DFParser::parse_sql(sql).map_err(|e| Error::Usage(hints::parser_error(&e.to_string())))?;
     if statements.is_empty() {
-        return Err(Error::Usage("no SQL given".into()));
+        return Err(Error::Usage(crate::tr!("sql-empty")));
     }
     for (i, statement) in statements.iter().enumerate() {
         if !read_only::is_query(statement) {
-            return Err(Error::Usage(format!(
-                "statement {} is not a query: {}; the warehouse is read-only, so nothing \
-                 was run",
-                i + 1,
-                first_words(&statement.to_string())
+            return Err(Error::Usage(crate::tr!(
+                "sql-not-a-query",
+                n = i + 1,
+                words = first_words(&statement.to_string())
             )));
         }
     }
@@ -215,16 +214,14 @@ pub async fn run_statements(ctx: &SessionContext, sql: &str) -> Result<Vec<Vec<R
                     .map(|s| s.table_names())
                     .unwrap_or_default();
                 return Err(match hints::table_not_found(&message, &tables) {
-                    Some(hint) => Error::Usage(format!("SQL: {hint}")),
+                    Some(hint) => Error::Usage(hint),
                     None => e.into(),
                 });
             }
         };
-        engine::read_only().verify_plan(&plan).map_err(|e| {
-            Error::Usage(format!(
-                "{e} (the warehouse is read-only: only queries are allowed; nothing was run)"
-            ))
-        })?;
+        engine::read_only()
+            .verify_plan(&plan)
+            .map_err(|e| Error::Usage(crate::tr!("sql-read-only", cause = e)))?;
         plans.push(plan);
     }
     for (column, text, values) in hints::coded_comparisons(sql) {

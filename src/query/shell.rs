@@ -12,12 +12,7 @@ use rustyline::error::ReadlineError;
 use super::describe;
 use super::format::{self, Format};
 use crate::error::{Error, Result};
-
-const HELP: &str = "\\d            list the tables
-\\d TABLE      the columns of TABLE and what they mean
-\\q            quit (or Ctrl-D)
-\\?            this help
-SQL ends with ';' and may span lines. Ctrl-C cancels the running query or the line.";
+use crate::tr;
 
 /// What a backslash command asks for.
 #[derive(Debug, PartialEq, Eq)]
@@ -68,11 +63,7 @@ pub async fn run(
     // stays free to notice Ctrl-C.
     let mut queries = query_runtime()?;
     let io = |e| Error::io("writing", e);
-    writeln!(
-        out,
-        "commune-report SQL (read-only). \\? for help, \\q to quit."
-    )
-    .map_err(io)?;
+    writeln!(out, "{}", tr!("shell-banner")).map_err(io)?;
     let mut buffer = String::new();
     loop {
         let prompt = if buffer.is_empty() { "sql> " } else { "  -> " };
@@ -85,13 +76,11 @@ pub async fn run(
                         Command::Quit => break,
                         Command::Tables => describe::tables(out).await,
                         Command::Describe(t) => describe::table(ctx, t, out).await,
-                        Command::Help => writeln!(out, "{HELP}").map_err(io),
-                        Command::Unknown(c) => {
-                            Err(Error::Usage(format!("unknown command {c}; \\? lists them")))
-                        }
+                        Command::Help => writeln!(out, "{}", tr!("shell-help")).map_err(io),
+                        Command::Unknown(c) => Err(Error::Usage(tr!("shell-unknown", command = c))),
                     };
                     if let Err(e) = result {
-                        eprintln!("error: {e}");
+                        eprintln!("{}", tr!("error-prefix", message = e));
                     }
                     continue;
                 }
@@ -117,19 +106,19 @@ pub async fn run(
                         Ok(Ok(results)) => {
                             for batches in results {
                                 if let Err(e) = format::write(out, format, &batches, max_rows) {
-                                    eprintln!("error: {e}");
+                                    eprintln!("{}", tr!("error-prefix", message = e));
                                 }
                             }
                         }
-                        Ok(Err(e)) => eprintln!("error: {e}"),
-                        Err(e) => eprintln!("error: the query stopped: {e}"),
+                        Ok(Err(e)) => eprintln!("{}", tr!("error-prefix", message = e)),
+                        Err(e) => eprintln!("{}", tr!("shell-stopped", cause = e)),
                     },
                     _ = tokio::signal::ctrl_c() => {
                         // A plan busy in one long poll does not see the abort at once;
                         // a fresh runtime keeps the next query from queueing behind it.
                         abort.abort();
                         std::mem::replace(&mut queries, query_runtime()?).shutdown_background();
-                        eprintln!("query cancelled");
+                        eprintln!("{}", tr!("shell-cancelled"));
                     }
                 }
             }

@@ -69,13 +69,29 @@ fn a_damaged_export_is_quarantined_and_the_others_publish() {
     let mut open_quote = String::from_utf8_lossy(&original).into_owned();
     let at = open_quote.match_indices("\r\n").nth(20).expect("a line").0 + 2;
     open_quote.insert(at, '"');
-    let cases: [(&str, Vec<u8>, &str); 4] = [
-        ("binary", nul, "NUL byte"),
-        ("undecodable", undecodable, "valid in neither UTF-8"),
-        ("no header", mangled.into_bytes(), "no header line found"),
-        ("open quote", open_quote.into_bytes(), "still open after"),
+    // (case, bytes, the reason on screen in English, the reason stored in Vietnamese)
+    let cases: [(&str, Vec<u8>, &str, &str); 4] = [
+        ("binary", nul, "NUL byte", "byte NUL"),
+        (
+            "undecodable",
+            undecodable,
+            "valid in neither UTF-8",
+            "không hợp lệ trong cả UTF-8",
+        ),
+        (
+            "no header",
+            mangled.into_bytes(),
+            "no header line found",
+            "không tìm thấy dòng tiêu đề",
+        ),
+        (
+            "open quote",
+            open_quote.into_bytes(),
+            "still open after",
+            "vẫn chưa đóng sau",
+        ),
     ];
-    for (what, bytes, reason) in cases {
+    for (what, bytes, reason, stored) in cases {
         let w = copied(|t| {
             t.replace(
                 "dossiers = [\"data/exports/tp1/ho-so*.csv\"]",
@@ -112,8 +128,8 @@ fn a_damaged_export_is_quarantined_and_the_others_publish() {
         assert!(
             files[0]["error"]
                 .as_str()
-                .is_some_and(|e| e.contains(reason)),
-            "{what}"
+                .is_some_and(|e| e.contains(stored)),
+            "{what}: the warehouse keeps the reason in Vietnamese"
         );
         let md = std::fs::read_to_string(w.root.join("reports/2025-07-01_2025-12-15/report.md"))
             .expect("md");

@@ -147,6 +147,7 @@ fn interactive_shell_through_a_pseudo_terminal() {
         .arg(w.config())
         .arg("sql")
         .env("HOME", &w.root)
+        .env("COMMUNE_REPORT_LANG", "en")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
