@@ -83,9 +83,12 @@ pub fn resolve(section: &LabelsSection, path: &Path, prefix: &str) -> Result<Lab
             let canonical = values.iter().find(|v| **v == value.trim()).ok_or_else(|| {
                 Error::config(
                     path,
-                    format!(
-                        "key `{key}`: {value:?} is not a value of {column}; expected one of {}",
-                        values.join(", ")
+                    crate::tr!(
+                        "config-label-value",
+                        key = key,
+                        value = value,
+                        column = column,
+                        values = values.join(", ")
                     ),
                 )
             })?;
@@ -93,7 +96,7 @@ pub fn resolve(section: &LabelsSection, path: &Path, prefix: &str) -> Result<Lab
             if folded.is_empty() {
                 return Err(Error::config(
                     path,
-                    format!("key `{key}`: the label is empty"),
+                    crate::tr!("config-label-empty", key = key),
                 ));
             }
             entries.push((column, folded, *canonical));

@@ -116,7 +116,7 @@ impl Config {
             .map(Path::to_path_buf)
             .unwrap_or_else(|| PathBuf::from("."));
         let base_dir = std::path::absolute(&base_dir)
-            .map_err(|e| Error::config(path, format!("cannot resolve its folder: {e}")))?;
+            .map_err(|e| Error::config(path, crate::tr!("config-folder", cause = e)))?;
         let err = |key: &str, msg: String| {
             Error::config(
                 path,
@@ -127,14 +127,16 @@ impl Config {
         let period_start = toml_date(&raw.report.period_start).ok_or_else(|| {
             err(
                 "report.period_start",
-                "expected a date like 2025-07-01".into(),
+                crate::tr!("config-date", example = "2025-07-01"),
             )
         })?;
         let as_of = match &raw.report.as_of {
-            Some(d) => Some(
-                toml_date(d)
-                    .ok_or_else(|| err("report.as_of", "expected a date like 2025-12-15".into()))?,
-            ),
+            Some(d) => Some(toml_date(d).ok_or_else(|| {
+                err(
+                    "report.as_of",
+                    crate::tr!("config-date", example = "2025-12-15"),
+                )
+            })?),
             None => None,
         };
         if let Some(as_of) = as_of
@@ -142,14 +144,14 @@ impl Config {
         {
             return Err(err(
                 "report.as_of",
-                format!("{as_of} is before report.period_start {period_start}"),
+                crate::tr!("config-as-of-before", as_of = as_of, start = period_start),
             ));
         }
         let ratio = raw.quality.max_reject_ratio;
         if !(0.0..=1.0).contains(&ratio) {
             return Err(err(
                 "quality.max_reject_ratio",
-                format!("{ratio} is not a ratio between 0 and 1"),
+                crate::tr!("config-ratio", value = ratio),
             ));
         }
         for (key, value) in [
@@ -161,7 +163,7 @@ impl Config {
             ),
         ] {
             if value.trim().is_empty() {
-                return Err(err(key, "must not be empty".into()));
+                return Err(err(key, crate::tr!("config-empty")));
             }
         }
         let on_file_error = match raw.quality.on_file_error.as_deref() {
@@ -170,12 +172,12 @@ impl Config {
             Some(other) => {
                 return Err(err(
                     "quality.on_file_error",
-                    format!("{other:?} is not \"quarantine\" or \"fail\""),
+                    crate::tr!("config-on-file-error", value = other),
                 ));
             }
         };
         let threads = match raw.engine.threads {
-            Some(0) => return Err(err("engine.threads", "must be at least 1".into())),
+            Some(0) => return Err(err("engine.threads", crate::tr!("config-threads"))),
             Some(n) => n,
             None => crate::parallel::cores(),
         };
@@ -194,10 +196,7 @@ impl Config {
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
             {
-                return Err(err(
-                    &key("code"),
-                    format!("{:?} must match [0-9A-Za-z_-]+", c.code),
-                ));
+                return Err(err(&key("code"), crate::tr!("config-code", code = c.code)));
             }
             if units::official_name(&c.code).is_none() {
                 tracing::warn!(
@@ -213,14 +212,14 @@ impl Config {
             if !codes.insert(c.code.clone()) {
                 return Err(err(
                     &key("code"),
-                    format!("duplicate commune code {:?}", c.code),
+                    crate::tr!("config-duplicate-code", code = c.code),
                 ));
             }
             if c.name.trim().is_empty() {
-                return Err(err(&key("name"), "must not be empty".into()));
+                return Err(err(&key("name"), crate::tr!("config-empty")));
             }
             if c.dossiers.is_empty() {
-                return Err(err(&key("dossiers"), "needs at least one glob".into()));
+                return Err(err(&key("dossiers"), crate::tr!("config-no-glob")));
             }
             let csv = resolve_csv(c.csv.unwrap_or_default(), path, &key("csv"))?;
             let mut columns = Vec::new();
@@ -228,19 +227,17 @@ impl Config {
                 let column = Column::from_name(target).ok_or_else(|| {
                     err(
                         &format!("communes[{i}].columns.{header:?}"),
-                        format!(
-                            "unknown canonical column {target:?}; expected one of {}",
-                            Column::ALL.map(Column::name).join(", ")
+                        crate::tr!(
+                            "config-unknown-column",
+                            target = target,
+                            columns = Column::ALL.map(Column::name).join(", ")
                         ),
                     )
                 })?;
                 if column != Column::Personal && crate::privacy::is_personal_header(header) {
                     return Err(err(
                         &format!("communes[{i}].columns.{header:?}"),
-                        format!(
-                            "{header:?} names personal data, which never leaves the input; \
-                             it cannot feed the column {target:?} (remove this mapping)"
-                        ),
+                        crate::tr!("config-personal", header = header, target = target),
                     ));
                 }
                 columns.push((fold(header), column));
@@ -279,7 +276,10 @@ impl Config {
             document: Document {
                 date: match &raw.document.date {
                     Some(d) => Some(toml_date(d).ok_or_else(|| {
-                        err("document.date", "expected a date like 2025-12-16".into())
+                        err(
+                            "document.date",
+                            crate::tr!("config-date", example = "2025-12-16"),
+                        )
                     })?),
                     None => None,
                 },
@@ -305,11 +305,7 @@ impl Config {
         if self.queries_named {
             return Err(Error::config(
                 &self.path,
-                format!(
-                    "key `paths.queries`: {} is not a folder; create it (`commune-report \
-                     init` writes an editable copy of the built-in queries) or remove the key",
-                    self.queries.display()
-                ),
+                crate::tr!("config-queries-folder", folder = self.queries.display()),
             ));
         }
         Ok(None)
@@ -326,16 +322,20 @@ impl Config {
 
 /// `prefix` is the key of the `csv` table, e.g. `communes[2].csv`.
 fn resolve_csv(raw: file::CsvSection, path: &Path, prefix: &str) -> Result<CsvOverrides> {
-    let with_msg = |k: &str, msg: String| Error::config(path, format!("key `{prefix}.{k}`: {msg}"));
-    let encoding = match raw.encoding {
-        Some(label) => Some(Encoding::for_label(label.as_bytes()).ok_or_else(|| {
-            with_msg(
-                "encoding",
-                format!("unknown encoding {label:?} (try utf-8, utf-16le, windows-1258)"),
-            )
-        })?),
-        None => None,
+    let with_msg = |k: &str, msg: String| {
+        let key = format!("{prefix}.{k}");
+        Error::config(
+            path,
+            crate::tr!("error-config-key", key = key, message = msg),
+        )
     };
+    let encoding =
+        match raw.encoding {
+            Some(label) => Some(Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+                with_msg("encoding", crate::tr!("config-encoding", label = label))
+            })?),
+            None => None,
+        };
     let delimiter = match raw.delimiter.as_deref() {
         None => None,
         Some(",") => Some(b','),
@@ -345,25 +345,25 @@ fn resolve_csv(raw: file::CsvSection, path: &Path, prefix: &str) -> Result<CsvOv
         Some(other) => {
             return Err(with_msg(
                 "delimiter",
-                format!("{other:?} is not one of \",\" \";\" \"\\t\" \"|\""),
+                crate::tr!("config-delimiter", value = other),
             ));
         }
     };
     if raw.header_line == Some(0) {
-        return Err(with_msg("header_line", "lines count from 1".to_string()));
+        return Err(with_msg("header_line", crate::tr!("config-header-line")));
     }
     if let Some(order) = raw.date_order
         && order != "dmy"
     {
         return Err(with_msg(
             "date_order",
-            format!("{order:?}: only day-first dates (\"dmy\") are read"),
+            crate::tr!("config-date-order", value = order),
         ));
     }
     if raw.max_record_bytes.is_some_and(|n| n < 1024) {
         return Err(with_msg(
             "max_record_bytes",
-            "must be at least 1024 (a record longer than this is rejected)".to_string(),
+            crate::tr!("config-max-record"),
         ));
     }
     Ok(CsvOverrides {

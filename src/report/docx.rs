@@ -38,7 +38,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>> {
     let document = document(report, chart.is_some());
     let mut parts: Vec<(&str, String)> = vec![
         ("[Content_Types].xml", content_types(chart.is_some())),
-        ("_rels/.rels", ROOT_RELS.to_string()),
+        ("_rels/.rels", root_rels()),
         ("word/document.xml", document),
         ("word/styles.xml", styles()),
         ("word/settings.xml", SETTINGS.to_string()),
@@ -716,47 +716,85 @@ const SETTINGS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"ye
      <w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/>\
      </w:settings>";
 
-const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-     <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-     <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>\
-     <Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>\
-     </Relationships>";
+const RELATIONSHIPS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-fn document_rels(chart: bool) -> String {
-    let chart = if chart {
-        "<Relationship Id=\"rIdChart1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"charts/chart1.xml\"/>"
-    } else {
-        ""
-    };
+/// One `Relationship` of a `.rels` part.
+fn relationship(id: &str, kind: &str, target: &str) -> String {
+    format!("<Relationship Id=\"{id}\" Type=\"{kind}\" Target=\"{target}\"/>")
+}
+
+fn rels(items: &[String]) -> String {
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
          <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-         <Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>\
-         <Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>\
-         <Relationship Id=\"rIdHeader1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>\
-         <Relationship Id=\"rIdHeader2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header2.xml\"/>\
-         {chart}</Relationships>"
+         {}</Relationships>",
+        items.concat()
     )
 }
 
+fn root_rels() -> String {
+    rels(&[
+        relationship(
+            "rId1",
+            &format!("{RELATIONSHIPS}/officeDocument"),
+            "word/document.xml",
+        ),
+        relationship(
+            "rId2",
+            "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+            "docProps/core.xml",
+        ),
+    ])
+}
+
+fn document_rels(chart: bool) -> String {
+    let mut items: Vec<String> = [
+        ("rIdStyles", "styles", "styles.xml"),
+        ("rIdSettings", "settings", "settings.xml"),
+        ("rIdHeader1", "header", "header1.xml"),
+        ("rIdHeader2", "header", "header2.xml"),
+    ]
+    .iter()
+    .map(|(id, kind, target)| relationship(id, &format!("{RELATIONSHIPS}/{kind}"), target))
+    .collect();
+    if chart {
+        items.push(relationship(
+            "rIdChart1",
+            &format!("{RELATIONSHIPS}/chart"),
+            "charts/chart1.xml",
+        ));
+    }
+    rels(&items)
+}
+
 fn content_types(chart: bool) -> String {
-    let chart = if chart {
-        "<Override PartName=\"/word/charts/chart1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>"
-    } else {
-        ""
-    };
+    const WORD: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
+    let mut parts = vec![
+        ("/word/document.xml", format!("{WORD}.document.main+xml")),
+        ("/word/styles.xml", format!("{WORD}.styles+xml")),
+        ("/word/settings.xml", format!("{WORD}.settings+xml")),
+        ("/word/header1.xml", format!("{WORD}.header+xml")),
+        ("/word/header2.xml", format!("{WORD}.header+xml")),
+        (
+            "/docProps/core.xml",
+            "application/vnd.openxmlformats-package.core-properties+xml".to_string(),
+        ),
+    ];
+    if chart {
+        parts.push((
+            "/word/charts/chart1.xml",
+            "application/vnd.openxmlformats-officedocument.drawingml.chart+xml".to_string(),
+        ));
+    }
+    let overrides: String = parts
+        .iter()
+        .map(|(part, kind)| format!("<Override PartName=\"{part}\" ContentType=\"{kind}\"/>"))
+        .collect();
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
          <Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
          <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
-         <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
-         <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
-         <Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
-         <Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>\
-         <Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>\
-         <Override PartName=\"/word/header2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>\
-         <Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
-         {chart}</Types>"
+         <Default Extension=\"xml\" ContentType=\"application/xml\"/>{overrides}</Types>"
     )
 }
 

@@ -143,7 +143,7 @@ fn report_json(w: &Workdir, start: &str, as_of: &str) -> Value {
     serde_json::from_slice(&std::fs::read(&path).expect("report.json")).expect("json")
 }
 
-fn section<'a>(report: &'a Value, id: &str) -> &'a [Value] {
+pub fn section<'a>(report: &'a Value, id: &str) -> &'a [Value] {
     report["sections"]
         .as_array()
         .and_then(|s| s.iter().find(|s| s["id"] == id))

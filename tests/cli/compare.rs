@@ -5,16 +5,8 @@
 
 use serde_json::Value;
 
+use super::as_at::section;
 use super::sample_run;
-
-fn section<'a>(report: &'a Value, id: &str) -> &'a [Value] {
-    report["sections"]
-        .as_array()
-        .and_then(|s| s.iter().find(|s| s["id"] == id))
-        .and_then(|s| s["rows"].as_array())
-        .map(Vec::as_slice)
-        .unwrap_or_else(|| panic!("section {id}"))
-}
 
 fn int(v: &Value) -> i64 {
     v.as_i64().unwrap_or_else(|| panic!("not an integer: {v}"))
