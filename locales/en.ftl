@@ -236,3 +236,59 @@ config-date-order = "{ $value }": only day-first dates ("dmy") are read
 config-max-record = must be at least 1024 (a record longer than this is rejected)
 config-label-value = key `{ $key }`: "{ $value }" is not a value of { $column }; expected one of { $values }
 config-label-empty = key `{ $key }`: the label is empty
+
+## Files and folders (what was being done when the system said no)
+
+io-clearing = clearing { $path }
+io-creating = creating { $path }
+io-listing = listing { $path }
+io-locking = locking { $path }
+io-opening = opening { $path }
+io-publishing = publishing { $path }
+io-reading = reading { $path }
+io-resolving = resolving { $path }
+io-syncing = syncing { $path }
+io-writing = writing { $path }
+io-read-only = making { $path } read-only
+io-copying = copying { $from } to { $to }
+io-lock = opening the lock { $path }
+io-warehouse = opening the warehouse { $path } (run `commune-report ingest` first)
+io-queries-folder = reading the queries folder { $path } (paths.queries in the config)
+io-mtime = reading the modification time of { $path }
+io-not-a-warehouse-link = { $path } exists and is not a link to a warehouse version; move it away
+io-not-a-report-link = { $path } exists and is not a link to a report edition; move it away
+io-summary = writing the summary
+io-result = writing the result
+io-check = writing the check
+io-runtime = starting the query runtime
+io-stdin = reading SQL from stdin
+io-output = writing
+
+## Other messages
+
+warehouse-old = the warehouse { $path } has no table { $table } (it was written by an older version): run `commune-report ingest` to rebuild it
+report-format = unknown report format "{ $format }"; expected md, html, xlsx, docx, json or csv
+shell-start = cannot start the shell: { $cause }
+shell-input = shell input: { $cause }
+sql-output-protected = { $path } is inside { $root }, which only runs write; choose a path outside the warehouse and its folders
+sql-no-schema = the query returned no schema to write
+init-existing = init writes nothing over existing files; move these away or choose another folder: { $files }
+init-written = { $folder } ({ $queries } queries, { $templates } templates)
+warn-cache-entry = a parse-cache entry no longer matches what was written: its export is parsed anew
+warn-manifest-unreadable = unreadable run manifest: { $cause }
+info-lock-taken-over = taking over the lock of a run that did not finish ({ $holder })
+warn-no-summary-role = no query declares `-- role: { $role }`: the report has no narrative
+warn-same-bytes = same bytes as { $first }: its rows count once
+warn-empty-file = empty file: no header and no rows
+info-report-published = report published
+info-same-edition = same figures as the published edition: kept (missing formats added)
+info-published = published
+warn-manifest-not-saved = could not save the run manifest: { $cause }
+lock-busy = another run holds { $path } ({ $holder }); wait for it to finish
+report-not-published = the warehouse was published, the report could not be: { $cause }; run `commune-report report` once the cause is fixed
+query-role-twice = declares `-- role: { $role }` like { $other }; one section per role
+template-error = template { $name }: { $cause }
+error-engine = query engine: { $cause }
+error-invariant = internal check failed: { $cause }
+error-command-line = error: { $detail }
+cli-not-a-date = "{ $value }" is not a date like 2025-12-15

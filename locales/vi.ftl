@@ -235,3 +235,59 @@ config-date-order = "{ $value }": chỉ đọc ngày theo thứ tự ngày trư�
 config-max-record = phải từ 1024 trở lên (bản ghi dài hơn sẽ bị loại)
 config-label-value = khóa `{ $key }`: "{ $value }" không phải giá trị của { $column }; dùng một trong { $values }
 config-label-empty = khóa `{ $key }`: nhãn để trống
+
+## Tệp và thư mục (việc đang làm khi hệ thống từ chối)
+
+io-clearing = dọn { $path }
+io-creating = tạo { $path }
+io-listing = liệt kê { $path }
+io-locking = khóa { $path }
+io-opening = mở { $path }
+io-publishing = ban hành { $path }
+io-reading = đọc { $path }
+io-resolving = xác định đường dẫn { $path }
+io-syncing = ghi xuống đĩa { $path }
+io-writing = ghi { $path }
+io-read-only = đặt { $path } chỉ đọc
+io-copying = sao chép { $from } sang { $to }
+io-lock = mở khóa chạy { $path }
+io-warehouse = mở kho dữ liệu { $path } (hãy chạy `commune-report ingest` trước)
+io-queries-folder = đọc thư mục truy vấn { $path } (paths.queries trong cấu hình)
+io-mtime = đọc thời điểm sửa đổi của { $path }
+io-not-a-warehouse-link = { $path } đã tồn tại và không phải liên kết tới một phiên bản kho dữ liệu; hãy chuyển nó đi chỗ khác
+io-not-a-report-link = { $path } đã tồn tại và không phải liên kết tới một bản báo cáo; hãy chuyển nó đi chỗ khác
+io-summary = ghi bản tóm tắt
+io-result = ghi kết quả
+io-check = ghi kết quả kiểm tra
+io-runtime = khởi động bộ chạy truy vấn
+io-stdin = đọc SQL từ đầu vào chuẩn
+io-output = ghi
+
+## Thông báo khác
+
+warehouse-old = kho dữ liệu { $path } không có bảng { $table } (do phiên bản cũ ghi): hãy chạy `commune-report ingest` để dựng lại
+report-format = định dạng báo cáo "{ $format }" không có; dùng md, html, xlsx, docx, json hoặc csv
+shell-start = không mở được cửa sổ truy vấn: { $cause }
+shell-input = lỗi nhập trong cửa sổ truy vấn: { $cause }
+sql-output-protected = { $path } nằm trong { $root }, nơi chỉ lần chạy được ghi; hãy chọn đường dẫn ngoài kho dữ liệu và các thư mục của nó
+sql-no-schema = truy vấn không trả về cấu trúc để ghi
+init-existing = init không ghi đè tệp đã có; hãy chuyển các tệp này đi hoặc chọn thư mục khác: { $files }
+init-written = { $folder } ({ $queries } truy vấn, { $templates } mẫu)
+warn-cache-entry = một mục trong bộ nhớ đệm không còn khớp với nội dung đã ghi: tệp xuất của nó được đọc lại
+warn-manifest-unreadable = không đọc được biên bản lần chạy: { $cause }
+info-lock-taken-over = tiếp quản khóa của một lần chạy chưa kết thúc ({ $holder })
+warn-no-summary-role = không truy vấn nào khai báo `-- role: { $role }`: báo cáo không có phần tường thuật
+warn-same-bytes = trùng nội dung với { $first }: các dòng chỉ được tính một lần
+warn-empty-file = tệp rỗng: không có dòng tiêu đề và không có dòng dữ liệu
+info-report-published = đã ban hành báo cáo
+info-same-edition = số liệu như bản đã ban hành: giữ nguyên (bổ sung định dạng còn thiếu)
+info-published = đã ban hành kho dữ liệu
+warn-manifest-not-saved = không lưu được biên bản lần chạy: { $cause }
+lock-busy = một lần chạy khác đang giữ { $path } ({ $holder }); hãy chờ lần chạy đó kết thúc
+report-not-published = kho dữ liệu đã được ban hành nhưng báo cáo thì không: { $cause }; hãy chạy `commune-report report` khi đã khắc phục nguyên nhân
+query-role-twice = khai báo `-- role: { $role }` giống { $other }; mỗi vai trò chỉ một mục
+template-error = mẫu { $name }: { $cause }
+error-engine = bộ truy vấn: { $cause }
+error-invariant = kiểm tra nội bộ thất bại: { $cause }
+error-command-line = lỗi dòng lệnh (chi tiết bằng tiếng Anh): { $detail }
+cli-not-a-date = "{ $value }" không phải ngày dạng 2025-12-15

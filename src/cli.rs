@@ -213,6 +213,5 @@ pub enum Command {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("{s:?} is not a date like 2025-12-15"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| tr!("cli-not-a-date", value = s))
 }

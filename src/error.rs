@@ -60,7 +60,7 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    #[error("query engine: {0}")]
+    #[error("{}", crate::tr!("error-engine", cause = _0))]
     Engine(#[from] datafusion::error::DataFusionError),
 
     #[error("arrow: {0}")]
@@ -79,7 +79,7 @@ pub enum Error {
 
     /// An internal consistency check failed: a bug, reported loudly rather than
     /// publishing numbers that do not add up.
-    #[error("internal check failed: {0}")]
+    #[error("{}", crate::tr!("error-invariant", cause = _0))]
     Invariant(String),
 }
 

@@ -27,7 +27,7 @@ impl RunLock {
         let path = lock_path(warehouse);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
-                .map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
+                .map_err(|e| Error::io(crate::tr!("io-creating", path = parent.display()), e))?;
         }
         let mut file = OpenOptions::new()
             .read(true)
@@ -35,26 +35,29 @@ impl RunLock {
             .create(true)
             .truncate(false)
             .open(&path)
-            .map_err(|e| Error::io(format!("opening the lock {}", path.display()), e))?;
+            .map_err(|e| Error::io(crate::tr!("io-lock", path = path.display()), e))?;
         let mut previous = String::new();
         let _ = file.read_to_string(&mut previous);
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
-                return Err(Error::Busy(format!(
-                    "another run holds {} ({}); wait for it to finish",
-                    path.display(),
-                    holder(&previous)
+                return Err(Error::Busy(crate::tr!(
+                    "lock-busy",
+                    path = path.display(),
+                    holder = holder(&previous)
                 )));
             }
             Err(TryLockError::Error(e)) => {
-                return Err(Error::io(format!("locking {}", path.display()), e));
+                return Err(Error::io(
+                    crate::tr!("io-locking", path = path.display()),
+                    e,
+                ));
             }
         }
         if !previous.trim().is_empty() {
             info!(
-                "taking over the lock of a run that did not finish ({})",
-                holder(&previous)
+                "{}",
+                crate::tr!("info-lock-taken-over", holder = holder(&previous))
             );
         }
         let text = format!(
@@ -67,7 +70,7 @@ impl RunLock {
             .and_then(|_| file.seek(SeekFrom::Start(0)))
             .and_then(|_| file.write_all(text.as_bytes()))
             .and_then(|_| file.sync_all());
-        write.map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+        write.map_err(|e| Error::io(crate::tr!("io-writing", path = path.display()), e))?;
         Ok(RunLock { file })
     }
 }

@@ -13,7 +13,17 @@ use tracing_subscriber::EnvFilter;
 fn main() -> ExitCode {
     let lang = i18n::resolve(lang_flag().as_deref(), |k| std::env::var(k).ok());
     i18n::set(lang);
-    let matches = commune_report::cli::command().get_matches();
+    let matches = match commune_report::cli::command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) if !e.use_stderr() => e.exit(), // --help, --version
+        Err(e) => {
+            // clap's sentence stays as clap words it; the frame and the way out are ours.
+            let detail = e.to_string();
+            let detail = detail.trim().trim_start_matches("error: ");
+            eprintln!("{}", tr!("error-command-line", detail = detail));
+            return ExitCode::from(ExitStatus::Usage.code());
+        }
+    };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),

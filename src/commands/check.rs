@@ -30,7 +30,7 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
             })
             .collect()
     };
-    let io = |e| Error::io("writing the check", e);
+    let io = |e| Error::io(crate::tr!("io-check"), e);
     let mut failed = false;
     let default_csv = CsvOverrides::default();
     let no_labels = crate::config::labels::Labels::default();

@@ -60,7 +60,7 @@ pub fn stage(config: &Config, options: Options, manifest: &mut Manifest) -> Resu
 pub fn publish(config: &Config, staged: &Staged) -> Result<()> {
     write::publish(&config.warehouse, &staged.version)?;
     Cache::beside(&config.warehouse).keep_only(&staged.data.used);
-    info!(version = %staged.version.id, warehouse = %config.warehouse.display(), "published");
+    info!(version = %staged.version.id, warehouse = %config.warehouse.display(), "{}", crate::tr!("info-published"));
     Ok(())
 }
 
@@ -68,7 +68,7 @@ pub fn publish(config: &Config, staged: &Staged) -> Result<()> {
 pub fn command(config: &Config, options: Options, out: &mut dyn Write) -> Result<ExitStatus> {
     with_manifest(config, "ingest", |manifest| {
         let (data, status) = ingest(config, options, manifest)?;
-        print_counts(config, &data, out).map_err(|e| Error::io("writing the summary", e))?;
+        print_counts(config, &data, out).map_err(|e| Error::io(crate::tr!("io-summary"), e))?;
         Ok(status)
     })
 }
@@ -100,7 +100,7 @@ pub fn with_manifest(
         ),
     }
     if let Err(e) = manifest.save(&config.warehouse) {
-        warn!("could not save the run manifest: {e}");
+        warn!("{}", crate::tr!("warn-manifest-not-saved", cause = e));
     }
     result
 }

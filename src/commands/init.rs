@@ -33,16 +33,15 @@ pub fn init(dir: &Path, out: &mut dyn Write) -> Result<ExitStatus> {
         .map(|(p, _)| p.display().to_string())
         .collect();
     if !existing.is_empty() {
-        return Err(Error::Usage(format!(
-            "init writes nothing over existing files; move these away or choose another \
-             folder: {}",
-            existing.join(", ")
+        return Err(Error::Usage(crate::tr!(
+            "init-existing",
+            files = existing.join(", ")
         )));
     }
     for (path, text) in &files {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
-                .map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
+                .map_err(|e| Error::io(crate::tr!("io-creating", path = parent.display()), e))?;
         }
         // create_new: a file that appeared since the check is still not overwritten.
         std::fs::OpenOptions::new()
@@ -50,17 +49,16 @@ pub fn init(dir: &Path, out: &mut dyn Write) -> Result<ExitStatus> {
             .create_new(true)
             .open(path)
             .and_then(|mut f| f.write_all(text.as_bytes()))
-            .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+            .map_err(|e| Error::io(crate::tr!("io-writing", path = path.display()), e))?;
     }
-    let io = |e| Error::io("writing the summary", e);
+    let io = |e| Error::io(crate::tr!("io-summary"), e);
     writeln!(out, "{}", dir.join(CONFIG_NAME).display()).map_err(io)?;
-    writeln!(
-        out,
-        "{} ({} queries, {} templates)",
-        queries.display(),
-        bundled::QUERIES.len(),
-        bundled::TEMPLATES.len()
-    )
-    .map_err(io)?;
+    let line = crate::tr!(
+        "init-written",
+        folder = queries.display(),
+        queries = bundled::QUERIES.len(),
+        templates = bundled::TEMPLATES.len()
+    );
+    writeln!(out, "{line}").map_err(io)?;
     Ok(ExitStatus::Success)
 }

@@ -26,7 +26,7 @@ pub fn execute(cli: &Cli) -> Result<ExitStatus> {
         .worker_threads(config.threads)
         .enable_all()
         .build()
-        .map_err(|e| Error::io("starting the query runtime", e))?;
+        .map_err(|e| Error::io(crate::tr!("io-runtime"), e))?;
     let mut stdout = std::io::stdout().lock();
     // Writers take the run lock; `sql` and `check` only read.
     let _lock = match &cli.command {

@@ -35,7 +35,7 @@ pub async fn report(
         "{}",
         crate::tr!("summary-report", dir = published.dir.display())
     )
-    .map_err(|e| Error::io("writing the summary", e))?;
+    .map_err(|e| Error::io(crate::tr!("io-summary"), e))?;
     Ok(built.status)
 }
 
@@ -89,12 +89,13 @@ pub async fn prepare(
 pub fn commit(prepared: Prepared) -> Result<Published> {
     let published = prepared.commit()?;
     if published.new_edition {
-        info!(dir = %published.dir.display(), edition = published.edition, "report published");
+        info!(dir = %published.dir.display(), edition = published.edition, "{}", crate::tr!("info-report-published"));
     } else {
         info!(
             dir = %published.dir.display(),
             edition = published.edition,
-            "same figures as the published edition: kept (missing formats added)"
+            "{}",
+            crate::tr!("info-same-edition")
         );
     }
     Ok(published)

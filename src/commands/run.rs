@@ -36,12 +36,9 @@ pub fn run(
         ))?;
         publish(config, &staged)?;
         let published = commit(built.prepared).map_err(|e| {
-            Error::ReportNotPublished(format!(
-                "the warehouse was published, the report could not be: {e}; run \
-                 `commune-report report` once the cause is fixed"
-            ))
+            Error::ReportNotPublished(crate::tr!("report-not-published", cause = e))
         })?;
-        let io = |e| Error::io("writing the summary", e);
+        let io = |e| Error::io(crate::tr!("io-summary"), e);
         print_summary(&built.report, out).map_err(io)?;
         for f in staged
             .data

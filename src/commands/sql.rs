@@ -33,7 +33,7 @@ pub async fn sql(config: &Config, args: SqlArgs<'_>, out: &mut dyn Write) -> Res
             std::io::stdin()
                 .take(16 << 20)
                 .read_to_string(&mut s)
-                .map_err(|e| Error::io("reading SQL from stdin", e))?;
+                .map_err(|e| Error::io(crate::tr!("io-stdin"), e))?;
             Some(s)
         }
     };
@@ -70,6 +70,6 @@ pub async fn sql(config: &Config, args: SqlArgs<'_>, out: &mut dyn Write) -> Res
         }
     }
     out.flush()
-        .map_err(|e| Error::io("writing the result", e))?;
+        .map_err(|e| Error::io(crate::tr!("io-result"), e))?;
     Ok(ExitStatus::Success)
 }

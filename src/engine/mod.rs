@@ -39,11 +39,10 @@ pub async fn session_at(config: &Config, warehouse: &Path) -> Result<SessionCont
     );
     for table in Table::ALL {
         if !root.join(table.name()).is_dir() {
-            return Err(Error::Usage(format!(
-                "the warehouse {} has no table {} (it was written by an older version): run \
-                 `commune-report ingest` to rebuild it",
-                config.warehouse.display(),
-                table.name()
+            return Err(Error::Usage(crate::tr!(
+                "warehouse-old",
+                path = config.warehouse.display(),
+                table = table.name()
             )));
         }
         register(&ctx, &root, table.name(), table.file_schema(), true).await?;
@@ -58,10 +57,7 @@ pub async fn session_at(config: &Config, warehouse: &Path) -> Result<SessionCont
 pub fn version(config: &Config, warehouse: &Path) -> Result<std::path::PathBuf> {
     std::fs::canonicalize(warehouse).map_err(|e| {
         Error::io(
-            format!(
-                "opening the warehouse {} (run `commune-report ingest` first)",
-                config.warehouse.display()
-            ),
+            crate::tr!("io-warehouse", path = config.warehouse.display()),
             e,
         )
     })

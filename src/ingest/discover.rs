@@ -134,7 +134,7 @@ fn expand(config: &Config, globs: &[String]) -> Result<Vec<(PathBuf, FileId)>> {
                 }
                 Err(e) => {
                     return Err(Error::io(
-                        format!("listing {pattern}"),
+                        crate::tr!("io-listing", path = pattern),
                         std::io::Error::other(e.to_string()),
                     ));
                 }
@@ -243,12 +243,7 @@ fn snapshot_date(path: &Path) -> Result<(NaiveDate, bool)> {
     }
     let modified = std::fs::metadata(path)
         .and_then(|m| m.modified())
-        .map_err(|e| {
-            Error::io(
-                format!("reading the modification time of {}", path.display()),
-                e,
-            )
-        })?;
+        .map_err(|e| Error::io(crate::tr!("io-mtime", path = path.display()), e))?;
     Ok((DateTime::<Utc>::from(modified).date_naive(), false))
 }
 

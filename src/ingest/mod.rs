@@ -114,7 +114,7 @@ pub fn ingest(config: &Config, options: Options) -> Result<Ingested> {
         if one.record.status == FileStatus::Loaded
             && let Some(first) = seen.insert(key, source.rel.clone())
         {
-            warn!(file = %source.rel, "same bytes as {first}: its rows count once");
+            warn!(file = %source.rel, "{}", crate::tr!("warn-same-bytes", first = first));
         }
         out.files.push(StagedFile {
             record: one.record,
@@ -247,7 +247,7 @@ fn read_one(
     let bytes = before.len();
     if bytes == 0 {
         // Nothing to lose: recorded, so the report shows the commune sent an empty file.
-        warn!(file = %source.rel, "empty file: no header and no rows");
+        warn!(file = %source.rel, "{}", crate::tr!("warn-empty-file"));
         let record = record(&Parsed {
             sha256: EMPTY_SHA256.into(),
             bytes: 0,
@@ -490,7 +490,7 @@ fn read_keys(
         FileKind::Indicators => "indicator",
     };
     let file = std::fs::File::open(path)
-        .map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
+        .map_err(|e| Error::io(crate::tr!("io-opening", path = path.display()), e))?;
     let builder = ParquetRecordBatchReaderBuilder::try_new(file)?;
     let index = builder
         .schema()

@@ -30,7 +30,7 @@ fn column_doc(table: &str, column: &str) -> String {
 }
 
 pub async fn tables(out: &mut dyn Write) -> Result<()> {
-    let io = |e| Error::io("writing", e);
+    let io = |e| Error::io(crate::tr!("io-output"), e);
     let names = Table::ALL.iter().map(|t| t.name()).chain(EXTRA);
     for name in names {
         let what = i18n::message(&format!("table-{name}"), None);
@@ -40,7 +40,7 @@ pub async fn tables(out: &mut dyn Write) -> Result<()> {
 }
 
 pub async fn table(ctx: &SessionContext, name: &str, out: &mut dyn Write) -> Result<()> {
-    let io = |e| Error::io("writing", e);
+    let io = |e| Error::io(crate::tr!("io-output"), e);
     let provider = ctx
         .table_provider(name)
         .await

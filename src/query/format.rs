@@ -30,7 +30,7 @@ pub fn write(
     batches: &[RecordBatch],
     max_rows: usize,
 ) -> Result<()> {
-    let io = |e: std::io::Error| Error::io("writing the result", e);
+    let io = |e: std::io::Error| Error::io(crate::tr!("io-result"), e);
     match format {
         Format::Table => {
             let total: usize = batches.iter().map(RecordBatch::num_rows).sum();
@@ -124,7 +124,8 @@ pub fn write_file(path: &Path, batches: &[RecordBatch], protected: &[PathBuf]) -
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let written = write_new(&tmp, &ext, batches).and_then(|()| {
-        std::fs::rename(&tmp, path).map_err(|e| Error::io(format!("writing {}", path.display()), e))
+        std::fs::rename(&tmp, path)
+            .map_err(|e| Error::io(crate::tr!("io-writing", path = path.display()), e))
     });
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -136,7 +137,7 @@ pub fn write_file(path: &Path, batches: &[RecordBatch], protected: &[PathBuf]) -
 /// the `protected` folders (compared with links resolved).
 fn refuse_protected(path: &Path, protected: &[PathBuf]) -> Result<()> {
     let absolute = std::path::absolute(path)
-        .map_err(|e| Error::io(format!("resolving {}", path.display()), e))?;
+        .map_err(|e| Error::io(crate::tr!("io-resolving", path = path.display()), e))?;
     let resolved_parent = absolute
         .parent()
         .and_then(|p| std::fs::canonicalize(p).ok())
@@ -153,11 +154,10 @@ fn refuse_protected(path: &Path, protected: &[PathBuf]) -> Result<()> {
             .flatten()
             .any(|c| c.starts_with(root) || c.starts_with(&real_root))
         {
-            return Err(Error::Usage(format!(
-                "{} is inside {}, which only runs write; choose a path outside the \
-                 warehouse and its folders",
-                path.display(),
-                root.display()
+            return Err(Error::Usage(crate::tr!(
+                "sql-output-protected",
+                path = path.display(),
+                root = root.display()
             )));
         }
     }
@@ -170,11 +170,11 @@ fn write_new(path: &Path, ext: &str, batches: &[RecordBatch]) -> Result<()> {
             .write(true)
             .create_new(true)
             .open(path)
-            .map_err(|e| Error::io(format!("creating {}", path.display()), e))
+            .map_err(|e| Error::io(crate::tr!("io-creating", path = path.display()), e))
     };
     let synced = |file: std::fs::File| {
         file.sync_all()
-            .map_err(|e| Error::io(format!("writing {}", path.display()), e))
+            .map_err(|e| Error::io(crate::tr!("io-writing", path = path.display()), e))
     };
     match ext {
         "csv" => {
@@ -186,7 +186,7 @@ fn write_new(path: &Path, ext: &str, batches: &[RecordBatch]) -> Result<()> {
             // A byte-order mark: Excel then reads the file as UTF-8 (Vietnamese
             // text), as it does not without one.
             file.write_all(crate::text::UTF8_BOM)
-                .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+                .map_err(|e| Error::io(crate::tr!("io-writing", path = path.display()), e))?;
             write(&mut file, Format::Csv, &neutralised, 0)?;
             synced(file)
         }
@@ -202,7 +202,7 @@ fn write_new(path: &Path, ext: &str, batches: &[RecordBatch]) -> Result<()> {
         }
         "parquet" => {
             let Some(first) = batches.first() else {
-                return Err(Error::Usage("the query returned no schema to write".into()));
+                return Err(Error::Usage(crate::tr!("sql-no-schema")));
             };
             let props = parquet::file::properties::WriterProperties::builder()
                 .set_compression(parquet::basic::Compression::ZSTD(Default::default()))

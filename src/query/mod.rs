@@ -96,10 +96,7 @@ pub fn load(folder: Option<&Path>) -> Result<Vec<QueryFile>> {
         {
             return Err(Error::File {
                 path: q.path.clone(),
-                message: format!(
-                    "declares `-- role: {role}` like {}; one section per role",
-                    other.file
-                ),
+                message: crate::tr!("query-role-twice", role = role, other = other.file),
             });
         }
     }
@@ -114,19 +111,12 @@ pub fn load(folder: Option<&Path>) -> Result<Vec<QueryFile>> {
 
 /// Every `*.sql` file of `dir`.
 fn load_folder(dir: &Path) -> Result<Vec<QueryFile>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        Error::io(
-            format!(
-                "reading the queries folder {} (paths.queries in the config)",
-                dir.display()
-            ),
-            e,
-        )
-    })?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(crate::tr!("io-queries-folder", path = dir.display()), e))?;
     let mut paths = Vec::new();
     for entry in entries {
         let path = entry
-            .map_err(|e| Error::io(format!("listing {}", dir.display()), e))?
+            .map_err(|e| Error::io(crate::tr!("io-listing", path = dir.display()), e))?
             .path();
         if path.extension().is_some_and(|e| e == "sql") && path.is_file() {
             paths.push(path);
@@ -137,7 +127,7 @@ fn load_folder(dir: &Path) -> Result<Vec<QueryFile>> {
         .into_iter()
         .map(|path| {
             let sql = std::fs::read_to_string(&path)
-                .map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+                .map_err(|e| Error::io(crate::tr!("io-reading", path = path.display()), e))?;
             let file = path
                 .file_name()
                 .map(|s| s.to_string_lossy().into_owned())

@@ -40,7 +40,7 @@ fn query_runtime() -> Result<tokio::runtime::Runtime> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Error::io("starting the query runtime", e))
+        .map_err(|e| Error::io(crate::tr!("io-runtime"), e))
 }
 
 fn history_file() -> Option<PathBuf> {
@@ -54,7 +54,7 @@ pub async fn run(
     out: &mut dyn Write,
 ) -> Result<()> {
     let mut editor =
-        DefaultEditor::new().map_err(|e| Error::Usage(format!("cannot start the shell: {e}")))?;
+        DefaultEditor::new().map_err(|e| Error::Usage(tr!("shell-start", cause = e)))?;
     let history = history_file();
     if let Some(h) = &history {
         let _ = editor.load_history(h);
@@ -62,7 +62,7 @@ pub async fn run(
     // Queries run on their own runtime: when they keep its threads busy, this one
     // stays free to notice Ctrl-C.
     let mut queries = query_runtime()?;
-    let io = |e| Error::io("writing", e);
+    let io = |e| Error::io(crate::tr!("io-output"), e);
     writeln!(out, "{}", tr!("shell-banner")).map_err(io)?;
     let mut buffer = String::new();
     loop {
@@ -124,7 +124,7 @@ pub async fn run(
             }
             Err(ReadlineError::Interrupted) => buffer.clear(),
             Err(ReadlineError::Eof) => break,
-            Err(e) => return Err(Error::Usage(format!("shell input: {e}"))),
+            Err(e) => return Err(Error::Usage(tr!("shell-input", cause = e))),
         }
     }
     if let Some(h) = &history {

@@ -41,7 +41,7 @@ pub fn render(report: &Report, folder: Option<&Path>) -> Result<String> {
     let mut env = Environment::new();
     let template_error = |e: minijinja::Error| Error::File {
         path: source.path.clone(),
-        message: format!("HTML template: {e}"),
+        message: crate::tr!("template-error", name = "report.html", cause = e),
     };
     // The name ends in .html, so minijinja escapes every interpolated value.
     env.add_template_owned("report.html", source.source.clone())

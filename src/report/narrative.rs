@@ -49,14 +49,14 @@ fn figure(row: &Row, key: &str) -> Figure {
 pub fn paragraphs(report: &Report, template: &Template) -> Result<Vec<String>> {
     let Some(summary) = report.by_role(role::SUMMARY) else {
         tracing::warn!(
-            "no query declares `-- role: {}`: the report has no narrative",
-            role::SUMMARY
+            "{}",
+            crate::tr!("warn-no-summary-role", role = role::SUMMARY)
         );
         return Ok(Vec::new());
     };
     let template_error = |e: minijinja::Error| Error::File {
         path: template.path.clone(),
-        message: format!("narrative template: {e}"),
+        message: crate::tr!("template-error", name = "narrative.txt", cause = e),
     };
     let mut env = Environment::new();
     env.add_template_owned(template.name, template.source.clone())
@@ -134,7 +134,7 @@ pub fn paragraphs(report: &Report, template: &Template) -> Result<Vec<String>> {
 pub fn blocks(template: &Template, ctx: minijinja::Value) -> Result<Vec<String>> {
     let template_error = |e: minijinja::Error| Error::File {
         path: template.path.clone(),
-        message: format!("{} template: {e}", template.name),
+        message: crate::tr!("template-error", name = template.name, cause = e),
     };
     let mut env = Environment::new();
     env.add_template_owned(template.name, template.source.clone())

@@ -33,7 +33,12 @@ pub fn load(folder: Option<&Path>, name: &'static str) -> Result<Template> {
                 });
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(Error::io(format!("reading {}", path.display()), e)),
+            Err(e) => {
+                return Err(Error::io(
+                    crate::tr!("io-reading", path = path.display()),
+                    e,
+                ));
+            }
         }
     }
     let source = bundled::template(name)

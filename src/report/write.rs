@@ -99,9 +99,7 @@ impl Formats {
                 "json" => f.json = true,
                 "csv" => f.csv = true,
                 other => {
-                    return Err(Error::Usage(format!(
-                        "unknown report format {other:?}; expected md, html, xlsx, docx, json or csv"
-                    )));
+                    return Err(Error::Usage(crate::tr!("report-format", format = other)));
                 }
             }
         }
@@ -168,7 +166,7 @@ impl Prepared {
                 target,
             } => {
                 fs::rename(&tmp, &dir)
-                    .map_err(|e| Error::io(format!("publishing {}", dir.display()), e))?;
+                    .map_err(|e| Error::io(crate::tr!("io-publishing", path = dir.display()), e))?;
                 sync(&editions)?;
                 switch_link(&self.link, &target)?;
                 Ok(Published {
@@ -188,7 +186,11 @@ pub fn prepare(
     report: &mut Report,
     formats: Formats,
 ) -> Result<Prepared> {
-    let io = |what: &str, p: &Path, e| Error::io(format!("{what} {}", p.display()), e);
+    let io = |what: &str, p: &Path, e| {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("path", p.display().to_string());
+        Error::io(crate::i18n::message(&format!("io-{what}"), Some(&args)), e)
+    };
     let period = format!("{}_{}", report.meta.period_start, report.meta.as_of);
     let link = reports.join(&period);
     let editions = reports.join(format!("{period}.editions"));
@@ -196,10 +198,7 @@ pub fn prepare(
     remove_leftovers(reports);
     if fs::symlink_metadata(&link).is_ok_and(|m| !m.file_type().is_symlink()) {
         return Err(Error::io(
-            format!(
-                "{} exists and is not a link to a report edition; move it away",
-                link.display()
-            ),
+            crate::tr!("io-not-a-report-link", path = link.display()),
             std::io::Error::from(std::io::ErrorKind::AlreadyExists),
         ));
     }
@@ -352,11 +351,13 @@ fn skipped(editions: &Path, current: &Option<(u32, PathBuf, Value)>) -> u32 {
 /// Adds one file to an existing edition: written aside, synced, renamed in.
 fn write_aside(dir: &Path, name: &str, body: &[u8]) -> Result<()> {
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    fs::write(&tmp, body).map_err(|e| Error::io(format!("writing {}", tmp.display()), e))?;
+    fs::write(&tmp, body)
+        .map_err(|e| Error::io(crate::tr!("io-writing", path = tmp.display()), e))?;
     sync(&tmp)?;
     crate::warehouse::cache::read_only(&tmp)?;
     let path = dir.join(name);
-    fs::rename(&tmp, &path).map_err(|e| Error::io(format!("publishing {}", path.display()), e))?;
+    fs::rename(&tmp, &path)
+        .map_err(|e| Error::io(crate::tr!("io-publishing", path = path.display()), e))?;
     sync(dir)
 }
 
@@ -366,8 +367,9 @@ fn switch_link(link: &Path, target: &Path) -> Result<()> {
     let tmp = link.with_file_name(format!(".{name}.link-{}", std::process::id()));
     let _ = fs::remove_file(&tmp);
     std::os::unix::fs::symlink(target, &tmp)
-        .map_err(|e| Error::io(format!("creating {}", tmp.display()), e))?;
-    fs::rename(&tmp, link).map_err(|e| Error::io(format!("publishing {}", link.display()), e))?;
+        .map_err(|e| Error::io(crate::tr!("io-creating", path = tmp.display()), e))?;
+    fs::rename(&tmp, link)
+        .map_err(|e| Error::io(crate::tr!("io-publishing", path = link.display()), e))?;
     if let Some(parent) = link.parent() {
         sync(parent)?;
     }
@@ -377,7 +379,7 @@ fn switch_link(link: &Path, target: &Path) -> Result<()> {
 fn sync(path: &Path) -> Result<()> {
     File::open(path)
         .and_then(|f| f.sync_all())
-        .map_err(|e| Error::io(format!("syncing {}", path.display()), e))
+        .map_err(|e| Error::io(crate::tr!("io-syncing", path = path.display()), e))
 }
 
 /// Temporary folders, files and links of runs that were killed, for every period;

@@ -112,8 +112,8 @@ impl Cache {
         if !intact {
             tracing::warn!(
                 entry = %dir.display(),
-                "a parse-cache entry no longer matches what was written: its export is \
-                 parsed anew"
+                "{}",
+                crate::tr!("warn-cache-entry")
             );
             return None;
         }
@@ -125,7 +125,7 @@ impl Cache {
         let tmp = self.dir.join(format!(".{key}.tmp-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&tmp);
         std::fs::create_dir_all(&tmp)
-            .map_err(|e| Error::io(format!("creating {}", tmp.display()), e))?;
+            .map_err(|e| Error::io(crate::tr!("io-creating", path = tmp.display()), e))?;
         Ok(tmp)
     }
 
@@ -136,8 +136,9 @@ impl Cache {
         parsed.checksums = Vec::new();
         for file in [ROWS, REJECTS] {
             if tmp.join(file).is_file() {
-                let sum = Checksum::of(tmp, file)
-                    .map_err(|e| Error::io(format!("reading {}", tmp.join(file).display()), e))?;
+                let sum = Checksum::of(tmp, file).map_err(|e| {
+                    Error::io(crate::tr!("io-reading", path = tmp.join(file).display()), e)
+                })?;
                 parsed.checksums.push(sum);
                 read_only(&tmp.join(file))?;
             }
@@ -146,12 +147,12 @@ impl Cache {
             .map_err(|e| Error::Invariant(format!("parse record: {e}")))?;
         let path = tmp.join(PARSED);
         std::fs::write(&path, text)
-            .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+            .map_err(|e| Error::io(crate::tr!("io-writing", path = path.display()), e))?;
         read_only(&path)?;
         let entry = self.entry(key);
         let _ = std::fs::remove_dir_all(&entry);
         std::fs::rename(tmp, &entry)
-            .map_err(|e| Error::io(format!("publishing {}", entry.display()), e))
+            .map_err(|e| Error::io(crate::tr!("io-publishing", path = entry.display()), e))
     }
 
     /// Removes one entry (its file turned out to have changed while it was parsed).
@@ -178,5 +179,5 @@ impl Cache {
 pub fn read_only(path: &Path) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o444))
-        .map_err(|e| Error::io(format!("making {} read-only", path.display()), e))
+        .map_err(|e| Error::io(crate::tr!("io-read-only", path = path.display()), e))
 }

@@ -92,12 +92,12 @@ impl Manifest {
     pub fn save(&self, warehouse: &Path) -> Result<PathBuf> {
         let dir = manifests_dir(warehouse);
         std::fs::create_dir_all(&dir)
-            .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
+            .map_err(|e| Error::io(crate::tr!("io-creating", path = dir.display()), e))?;
         let path = dir.join(format!("{}.json", self.run_id));
         let text = serde_json::to_string_pretty(self)
             .map_err(|e| Error::Invariant(format!("run manifest: {e}")))?;
         std::fs::write(&path, text + "\n")
-            .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+            .map_err(|e| Error::io(crate::tr!("io-writing", path = path.display()), e))?;
         Ok(path)
     }
 }
@@ -135,7 +135,9 @@ pub fn history_batch(warehouse: &Path, current: &Manifest) -> Result<RecordBatch
             match serde_json::from_str::<Manifest>(&text) {
                 Ok(m) if m.run_id != current.run_id => runs.push(m),
                 Ok(_) => {}
-                Err(e) => tracing::warn!(file = %path.display(), "unreadable run manifest: {e}"),
+                Err(e) => {
+                    tracing::warn!(file = %path.display(), "{}", crate::tr!("warn-manifest-unreadable", cause = e))
+                }
             }
         }
     }

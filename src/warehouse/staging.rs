@@ -58,8 +58,8 @@ pub struct Spill<C: Chunk> {
 
 impl<C: Chunk> Spill<C> {
     pub fn create(path: &Path, per_file: PerFile) -> Result<Self> {
-        let file =
-            File::create(path).map_err(|e| Error::io(format!("creating {}", path.display()), e))?;
+        let file = File::create(path)
+            .map_err(|e| Error::io(crate::tr!("io-creating", path = path.display()), e))?;
         let writer = ArrowWriter::try_new(
             file,
             C::TABLE.file_schema(),
@@ -102,7 +102,7 @@ impl<C: Chunk> Spill<C> {
         self.flush()?;
         let file = self.writer.into_inner()?;
         file.sync_all()
-            .map_err(|e| Error::io(format!("syncing {}", self.path.display()), e))?;
+            .map_err(|e| Error::io(crate::tr!("io-syncing", path = self.path.display()), e))?;
         Ok(self.rows)
     }
 }

@@ -96,7 +96,7 @@ pub fn write_version(
     let dir = versions_dir(warehouse).join(id);
     if dir.exists() {
         fs::remove_dir_all(&dir)
-            .map_err(|e| Error::io(format!("clearing {}", dir.display()), e))?;
+            .map_err(|e| Error::io(crate::tr!("io-clearing", path = dir.display()), e))?;
     }
     for table in Table::ALL {
         create_dir(&dir.join(table.name()))?;
@@ -158,8 +158,8 @@ fn publish_rows(cached: &Path, table: Table, keep: &BooleanBuffer, dest: &Path) 
     if kept == keep.len() {
         return link_or_copy(cached, dest);
     }
-    let file =
-        File::open(cached).map_err(|e| Error::io(format!("opening {}", cached.display()), e))?;
+    let file = File::open(cached)
+        .map_err(|e| Error::io(crate::tr!("io-opening", path = cached.display()), e))?;
     let reader = ParquetRecordBatchReaderBuilder::try_new(file)?.build()?;
     let mut part = Partition::at(dest.to_path_buf(), properties(table));
     let mut offset = 0;
@@ -192,16 +192,20 @@ fn link_or_copy(from: &Path, to: &Path) -> Result<()> {
     if fs::hard_link(from, to).is_ok() {
         return Ok(());
     }
-    fs::copy(from, to)
-        .map(drop)
-        .map_err(|e| Error::io(format!("copying {} to {}", from.display(), to.display()), e))?;
+    fs::copy(from, to).map(drop).map_err(|e| {
+        Error::io(
+            crate::tr!("io-copying", from = from.display(), to = to.display()),
+            e,
+        )
+    })?;
     File::open(to)
         .and_then(|f| f.sync_all())
-        .map_err(|e| Error::io(format!("syncing {}", to.display()), e))
+        .map_err(|e| Error::io(crate::tr!("io-syncing", path = to.display()), e))
 }
 
 fn create_dir(dir: &Path) -> Result<()> {
-    fs::create_dir_all(dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))
+    fs::create_dir_all(dir)
+        .map_err(|e| Error::io(crate::tr!("io-creating", path = dir.display()), e))
 }
 
 /// One Parquet file of the version, created on the first non-empty batch.
@@ -226,7 +230,7 @@ impl Partition {
                 create_dir(parent)?;
             }
             let file = File::create(&self.path)
-                .map_err(|e| Error::io(format!("creating {}", self.path.display()), e))?;
+                .map_err(|e| Error::io(crate::tr!("io-creating", path = self.path.display()), e))?;
             self.writer = Some(ArrowWriter::try_new(
                 file,
                 batch.schema(),
@@ -246,7 +250,7 @@ impl Partition {
         };
         let file = writer.into_inner()?;
         file.sync_all()
-            .map_err(|e| Error::io(format!("syncing {}", self.path.display()), e))?;
+            .map_err(|e| Error::io(crate::tr!("io-syncing", path = self.path.display()), e))?;
         cache::read_only(&self.path)?;
         debug!(path = %self.path.display(), "wrote");
         Ok(())
@@ -254,17 +258,18 @@ impl Partition {
 }
 
 fn sync_dir_tree(dir: &Path) -> Result<()> {
-    let entries =
-        fs::read_dir(dir).map_err(|e| Error::io(format!("listing {}", dir.display()), e))?;
+    let entries = fs::read_dir(dir)
+        .map_err(|e| Error::io(crate::tr!("io-listing", path = dir.display()), e))?;
     for entry in entries {
-        let entry = entry.map_err(|e| Error::io(format!("listing {}", dir.display()), e))?;
+        let entry =
+            entry.map_err(|e| Error::io(crate::tr!("io-listing", path = dir.display()), e))?;
         if entry.file_type().is_ok_and(|t| t.is_dir()) {
             sync_dir_tree(&entry.path())?;
         }
     }
     File::open(dir)
         .and_then(|d| d.sync_all())
-        .map_err(|e| Error::io(format!("syncing {}", dir.display()), e))
+        .map_err(|e| Error::io(crate::tr!("io-syncing", path = dir.display()), e))
 }
 
 /// The warehouse path must be free or a link to a version (never a file or folder
@@ -274,10 +279,7 @@ pub fn check_link(link: &Path) -> Result<()> {
         && !meta.file_type().is_symlink()
     {
         return Err(Error::io(
-            format!(
-                "{} exists and is not a link to a warehouse version; move it away",
-                link.display()
-            ),
+            crate::tr!("io-not-a-warehouse-link", path = link.display()),
             std::io::Error::from(std::io::ErrorKind::AlreadyExists),
         ));
     }
@@ -301,8 +303,9 @@ pub fn publish(warehouse: &Path, version: &Version) -> Result<()> {
     let _ = fs::remove_file(&tmp);
     crate::faults::pause_at(crate::faults::PUBLISHING);
     std::os::unix::fs::symlink(&target, &tmp)
-        .map_err(|e| Error::io(format!("creating {}", tmp.display()), e))?;
-    fs::rename(&tmp, link).map_err(|e| Error::io(format!("publishing {}", link.display()), e))?;
+        .map_err(|e| Error::io(crate::tr!("io-creating", path = tmp.display()), e))?;
+    fs::rename(&tmp, link)
+        .map_err(|e| Error::io(crate::tr!("io-publishing", path = link.display()), e))?;
     if let Some(parent) = link.parent() {
         let _ = File::open(parent).and_then(|d| d.sync_all());
     }
