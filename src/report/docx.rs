@@ -171,12 +171,7 @@ impl Para {
     };
     const CELL: Para = Para {
         align: "left",
-        first_line: 0,
-        indent: 0,
-        before: 0,
-        after: 0,
-        rule: false,
-        keep_next: false,
+        ..Para::CENTRE
     };
 }
 
