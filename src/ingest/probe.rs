@@ -86,6 +86,6 @@ pub fn probe_with(
         detected,
         counts,
         rejects,
-        unknown_labels: warnings.unknown,
+        unknown_labels: warnings.unknown_labels(),
     })
 }

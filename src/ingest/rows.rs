@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use super::header::HeaderMap;
 use super::record::Record;
 use super::values::{self, Channel, Status, Timeliness};
+use crate::config::labels::VOCABULARY;
 use crate::privacy;
 use crate::text::{clean, fold, slug, trim};
 use crate::warehouse::columns::Column;
@@ -101,12 +102,11 @@ pub struct IndicatorRow {
 /// meaning are collected for one warning per file.
 #[derive(Debug, Default)]
 pub struct RowState {
-    /// Labels no table knows, per column (`status`, `channel`, `timeliness`,
-    /// `online_level`), with how many rows carry each (personal data masked).
-    pub unknown: BTreeMap<(&'static str, String), u64>,
-    /// Which spelling of a label (folded) was counted, so «Chờ ký duyệt» and «CHO KY
-    /// DUYET» are one label, as they are to the lookup.
-    spelling: HashMap<(&'static str, String), String, foldhash::fast::RandomState>,
+    /// Labels no table knows, per column of the taught-labels vocabulary (status,
+    /// channel, timeliness, online level), by their text as
+    /// written: (rows, order first seen). Counting is one lookup per row; folding
+    /// and masking wait for [`RowState::unknown_labels`].
+    unknown: [HashMap<Box<str>, (u64, usize), foldhash::fast::RandomState>; 4],
     /// Labels the analyst taught (`[labels]`), looked up before the built-in ones.
     taught: crate::config::labels::Labels,
     status: Labels<Status>,
@@ -150,7 +150,8 @@ fn taught<T>(
 /// Distinct texts remembered per file as already normalised.
 const MAX_CACHED_TEXTS: usize = 4096;
 
-/// Distinct unknown labels counted per file; beyond that, only those already seen.
+/// Distinct unknown labels counted per file and column; beyond that, only those
+/// already seen.
 const MAX_UNKNOWN_LABELS: usize = 200;
 
 impl RowState {
@@ -161,27 +162,54 @@ impl RowState {
         }
     }
 
+    /// Labels no table knows, per (column, label), with how many rows carry them.
+    /// Spellings that fold alike («Chờ ký duyệt», «CHO KY DUYET») are one label, as
+    /// they are to the lookup, shown as its most frequent spelling (the first seen
+    /// on a tie), personal data masked.
+    pub fn unknown_labels(&self) -> BTreeMap<(&'static str, String), u64> {
+        let mut out = BTreeMap::new();
+        for ((column, _), seen) in VOCABULARY.iter().zip(&self.unknown) {
+            // folded -> (rows, best spelling's (rows, order), best spelling)
+            let mut groups: HashMap<String, (u64, (u64, usize), &str)> = HashMap::new();
+            for (text, &(rows, order)) in seen {
+                let g = groups
+                    .entry(fold(text))
+                    .or_insert((0, (0, usize::MAX), text));
+                g.0 += rows;
+                if rows > g.1.0 || (rows == g.1.0 && order < g.1.1) {
+                    g.1 = (rows, order);
+                    g.2 = text;
+                }
+            }
+            for (rows, _, text) in groups.into_values() {
+                let shown = privacy::mask(trim(text)).into_owned();
+                *out.entry((*column, shown)).or_insert(0) += rows;
+            }
+        }
+        out
+    }
+
     /// The unknown labels of `column`, for a warning (at most five).
-    pub fn unknown_in(&self, column: &str) -> Vec<&str> {
-        self.unknown
-            .keys()
+    pub fn unknown_in(&self, column: &str) -> Vec<String> {
+        self.unknown_labels()
+            .into_keys()
             .filter(|(c, _)| *c == column)
-            .map(|(_, l)| l.as_str())
+            .map(|(_, l)| l)
             .take(5)
             .collect()
     }
 
-    /// Counts a label no table knows, personal data masked.
+    /// Counts a label no table knows: one lookup of the text as written.
     fn unknown_label(&mut self, column: &'static str, value: &str) {
-        let folded = (column, fold(value));
-        if let Some(shown) = self.spelling.get(&folded) {
-            if let Some(n) = self.unknown.get_mut(&(column, shown.clone())) {
-                *n += 1;
-            }
-        } else if self.unknown.len() < MAX_UNKNOWN_LABELS {
-            let shown = privacy::mask(trim(value)).into_owned();
-            self.unknown.insert((column, shown.clone()), 1);
-            self.spelling.insert(folded, shown);
+        let Some(i) = VOCABULARY.iter().position(|(c, _)| *c == column) else {
+            return;
+        };
+        let seen = &mut self.unknown[i];
+        if let Some((n, _)) = seen.get_mut(value) {
+            *n += 1;
+        } else if seen.len() < MAX_UNKNOWN_LABELS {
+            let order = seen.len();
+            seen.insert(value.into(), (1, order));
         }
     }
 
