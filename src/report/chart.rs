@@ -148,8 +148,11 @@ const PLOT_HEIGHT: f64 = 180.0;
 /// Columns of the area's dossiers received and resolved per month (from the section
 /// whose query declares `monthly`), each with its value written above it.
 pub fn monthly_columns(report: &Report) -> MonthlyChart {
-    let months = super::docx::monthly_area(report);
-    let max = months.iter().map(|m| m.1.max(m.2)).fold(0.0, f64::max);
+    let months = area_months(report);
+    let max = months
+        .iter()
+        .map(|m| m.received.max(m.resolved))
+        .fold(0.0, f64::max);
     let scale = if max > 0.0 { PLOT_HEIGHT / max } else { 0.0 };
     let top = 24.0;
     let base = top + PLOT_HEIGHT;
@@ -168,12 +171,40 @@ pub fn monthly_columns(report: &Report) -> MonthlyChart {
         months: months
             .into_iter()
             .enumerate()
-            .map(|(i, (label, received, resolved, _))| MonthColumns {
-                label,
+            .map(|(i, m)| MonthColumns {
                 x: 10.0 + i as f64 * MONTH_WIDTH + (MONTH_WIDTH - 2.0 * COLUMN_WIDTH) / 2.0,
-                received: column(received),
-                resolved: column(resolved),
+                received: column(m.received),
+                resolved: column(m.resolved),
+                label: m.label,
             })
             .collect(),
     }
+}
+
+/// One month of the area, as the monthly charts (html, docx) draw it.
+pub struct AreaMonth {
+    /// «07/2025».
+    pub label: String,
+    pub received: f64,
+    pub resolved: f64,
+}
+
+/// The area's rows of the section whose query declares `monthly`, in its order.
+pub fn area_months(report: &Report) -> Vec<AreaMonth> {
+    let Some(section) = report.by_role(role::MONTHLY) else {
+        return Vec::new();
+    };
+    let num = |r: &serde_json::Map<String, Value>, k: &str| {
+        r.get(k).and_then(Value::as_f64).unwrap_or(0.0)
+    };
+    section
+        .rows
+        .iter()
+        .filter(|r| r.get("commune_code").is_none_or(Value::is_null))
+        .map(|r| AreaMonth {
+            label: super::cells::display("month", r.get("month").unwrap_or(&Value::Null)),
+            received: num(r, "received"),
+            resolved: num(r, "resolved"),
+        })
+        .collect()
 }

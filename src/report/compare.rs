@@ -14,7 +14,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::model::{Row, Section, role};
+use super::model::{Report, Row, Section, role};
 use super::vn;
 use crate::config::Config;
 use crate::engine;
@@ -225,28 +225,19 @@ pub struct Said {
     pub on_time: Option<String>,
 }
 
-/// The comparisons of the commune `code` (None: the area), in basis order.
-pub fn said(section: Option<&Section>, code: Option<&str>) -> Vec<Said> {
-    let Some(section) = section else {
+/// The comparisons of the commune `code` (None: the area), in basis order: the
+/// bases are those of the report's period, the figures from its comparison section.
+pub fn said(report: &Report, code: Option<&str>) -> Vec<Said> {
+    let Some(section) = report.by_role(role::COMPARISON) else {
         return Vec::new();
     };
-    section
-        .rows
+    bases(report.meta.period_start, report.meta.as_of)
         .iter()
-        .filter(|r| r.get("commune_code").and_then(Value::as_str) == code)
-        .filter_map(|r| {
-            let basis_code = r.get("basis")?.as_str()?;
-            let start = NaiveDate::parse_from_str(r.get("basis_start")?.as_str()?, "%Y-%m-%d");
-            let end = NaiveDate::parse_from_str(r.get("basis_end")?.as_str()?, "%Y-%m-%d");
-            let basis = Basis {
-                code: if basis_code == "previous_period" {
-                    "previous_period"
-                } else {
-                    "same_period_last_year"
-                },
-                start: start.ok()?,
-                end: end.ok()?,
-            };
+        .filter_map(|basis| {
+            let r = section.rows.iter().find(|r| {
+                r.get("commune_code").and_then(Value::as_str) == code
+                    && r.get("basis").and_then(Value::as_str) == Some(basis.code)
+            })?;
             let pct = r.get("received_change_pct").and_then(Value::as_f64);
             let then = r.get("basis_received").and_then(Value::as_i64);
             Some(Said {

@@ -17,6 +17,7 @@ use chrono::Datelike;
 use serde_json::Value;
 use zip::write::SimpleFileOptions;
 
+use super::chart::AreaMonth;
 use super::model::{Report, Section, role};
 use super::{cells, vn};
 use crate::error::{Error, Result};
@@ -556,40 +557,16 @@ fn column_widths(section: &Section) -> Vec<u32> {
         .collect()
 }
 
-/// The area's months (or, without an area row, every row's) from the monthly section:
-/// (month label, received, resolved, late).
-pub fn monthly_area(report: &Report) -> Vec<(String, f64, f64, f64)> {
-    let Some(section) = report.by_role(role::MONTHLY) else {
-        return Vec::new();
-    };
-    let area: Vec<_> = section
-        .rows
-        .iter()
-        .filter(|r| r.get("commune_code").is_none_or(Value::is_null))
-        .collect();
-    let num = |r: &super::model::Row, k: &str| r.get(k).and_then(Value::as_f64).unwrap_or(0.0);
-    area.iter()
-        .map(|r| {
-            (
-                cells::display("month", r.get("month").unwrap_or(&Value::Null)),
-                num(r, "received"),
-                num(r, "resolved"),
-                num(r, "late"),
-            )
-        })
-        .collect()
-}
-
 /// The chart's XML (a clustered column chart of the area's months: received and
 /// resolved), with its data cached in the part so no embedded workbook is needed.
 fn monthly_chart(report: &Report) -> Option<String> {
-    let months = monthly_area(report);
+    let months = super::chart::area_months(report);
     if months.is_empty() {
         return None;
     }
     let categories = |out: &mut String| {
         let _ = write!(out, "<c:strLit><c:ptCount val=\"{}\"/>", months.len());
-        for (i, (label, ..)) in months.iter().enumerate() {
+        for (i, AreaMonth { label, .. }) in months.iter().enumerate() {
             let _ = write!(
                 out,
                 "<c:pt idx=\"{i}\"><c:v>{}</c:v></c:pt>",
@@ -599,13 +576,13 @@ fn monthly_chart(report: &Report) -> Option<String> {
         out.push_str("</c:strLit>");
     };
     let mut series = String::new();
-    for (idx, (name, colour, pick)) in [
-        ("Tiếp nhận", "4A6FA5", 1usize),
-        ("Đã giải quyết", "6BA368", 2usize),
-    ]
-    .iter()
-    .enumerate()
-    {
+    // (series name, colour, its value of a month)
+    type Series = (&'static str, &'static str, fn(&AreaMonth) -> f64);
+    let kinds: [Series; 2] = [
+        ("Tiếp nhận", "4A6FA5", |m| m.received),
+        ("Đã giải quyết", "6BA368", |m| m.resolved),
+    ];
+    for (idx, (name, colour, value)) in kinds.iter().enumerate() {
         let _ = write!(
             series,
             "<c:ser><c:idx val=\"{idx}\"/><c:order val=\"{idx}\"/>\
@@ -620,10 +597,7 @@ fn monthly_chart(report: &Report) -> Option<String> {
             months.len()
         );
         for (i, m) in months.iter().enumerate() {
-            let v = match pick {
-                1 => m.1,
-                _ => m.2,
-            };
+            let v = value(m);
             let _ = write!(series, "<c:pt idx=\"{i}\"><c:v>{v}</c:v></c:pt>");
         }
         series.push_str("</c:numLit></c:val></c:ser>");

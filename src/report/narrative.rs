@@ -121,7 +121,7 @@ pub fn paragraphs(report: &Report, template: &Template) -> Result<Vec<String>> {
                     late => figure(row, "late"),
                     late_fields => late_fields(late_rows, code),
                     unreadable => unreadable(unreadable_rows, code),
-                    comparisons => compare::said(report.by_role(role::COMPARISON), code),
+                    comparisons => compare::said(report, code),
                 })
                 .map_err(template_error)?;
             Ok(one_line(&rendered))
@@ -143,9 +143,21 @@ pub fn blocks(template: &Template, ctx: minijinja::Value) -> Result<Vec<String>>
         .get_template(template.name)
         .and_then(|t| t.render(ctx))
         .map_err(template_error)?;
-    Ok(text
-        .split("\n\n")
-        .map(one_line)
+    // A paragraph ends at a blank line (one holding only spaces counts).
+    let mut paragraphs = vec![String::new()];
+    for line in text.lines() {
+        match (line.trim().is_empty(), paragraphs.last_mut()) {
+            (true, _) => paragraphs.push(String::new()),
+            (false, Some(p)) => {
+                p.push_str(line);
+                p.push('\n');
+            }
+            (false, None) => {}
+        }
+    }
+    Ok(paragraphs
+        .iter()
+        .map(|p| one_line(p))
         .filter(|p| !p.is_empty())
         .collect())
 }
@@ -205,6 +217,18 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blocks_end_at_blank_lines_even_with_spaces_on_them() {
+        let template = Template {
+            name: "recommendations.txt",
+            path: "t".into(),
+            origin: crate::query::Origin::BuiltIn,
+            source: "Một\nhai.\n   \nBa {{ x }}.\n\n\n".into(),
+        };
+        let got = blocks(&template, minijinja::context! { x => "bốn" }).expect("render");
+        assert_eq!(got, ["Một hai.", "Ba bốn."]);
+    }
 
     #[test]
     fn one_line_tidies_template_whitespace() {

@@ -186,15 +186,11 @@ pub fn prepare(
     report: &mut Report,
     formats: Formats,
 ) -> Result<Prepared> {
-    let io = |what: &str, p: &Path, e| {
-        let mut args = fluent_bundle::FluentArgs::new();
-        args.set("path", p.display().to_string());
-        Error::io(crate::i18n::message(&format!("io-{what}"), Some(&args)), e)
-    };
+    let creating = |p: &Path, e| Error::io(crate::tr!("io-creating", path = p.display()), e);
     let period = format!("{}_{}", report.meta.period_start, report.meta.as_of);
     let link = reports.join(&period);
     let editions = reports.join(format!("{period}.editions"));
-    fs::create_dir_all(&editions).map_err(|e| io("creating", &editions, e))?;
+    fs::create_dir_all(&editions).map_err(|e| creating(&editions, e))?;
     remove_leftovers(reports);
     if fs::symlink_metadata(&link).is_ok_and(|m| !m.file_type().is_symlink()) {
         return Err(Error::io(
@@ -261,10 +257,11 @@ pub fn prepare(
     };
     let tmp = editions.join(format!(".tmp-{}", std::process::id()));
     let _ = fs::remove_dir_all(&tmp);
-    fs::create_dir_all(&tmp).map_err(|e| io("creating", &tmp, e))?;
+    fs::create_dir_all(&tmp).map_err(|e| creating(&tmp, e))?;
     for (name, body) in render(report, folder, formats)? {
         let path = tmp.join(name);
-        fs::write(&path, body).map_err(|e| io("writing", &path, e))?;
+        fs::write(&path, body)
+            .map_err(|e| Error::io(crate::tr!("io-writing", path = path.display()), e))?;
         sync(&path)?;
         crate::warehouse::cache::read_only(&path)?;
     }
