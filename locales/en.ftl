@@ -191,9 +191,11 @@ shell-banner = commune-report SQL (read-only). \? for help, \q to quit.
 shell-help =
     \d            list the tables
     \d TABLE      the columns of TABLE and what they mean
+    \x            expanded display (one record per block) on or off
+    \timing       show how long each statement took, on or off
     \q            quit (or Ctrl-D)
     \?            this help
-    SQL ends with ';' and may span lines. Ctrl-C cancels the running query or the line.
+    SQL ends with ';' and may span lines; Tab completes tables, columns and commands. Ctrl-C stops the running query or clears the line.
 shell-unknown = unknown command { $command }; \? lists them
 shell-stopped = error: the query stopped: { $cause }
 shell-cancelled = query cancelled
@@ -292,3 +294,53 @@ error-engine = query engine: { $cause }
 error-invariant = internal check failed: { $cause }
 error-command-line = error: { $detail }
 cli-not-a-date = "{ $value }" is not a date like 2025-12-15
+
+## Limits of ad hoc queries, the shell, --attach and serve
+config-size = "{ $value }" is not a size like 256MB or 2GiB
+config-size-small = "{ $value }" is too small: give at least 16MiB
+config-duration = "{ $value }" is not a duration like 30s, 10m or 1h ("0": no limit)
+config-tls-pair = give both serve.tls_cert and serve.tls_key, or neither
+sql-memory-limit = the query needs more memory than the limit ({ $limit }) allows, even writing to disk where it can: filter or aggregate more (WHERE, GROUP BY, LIMIT), or raise --memory-limit / engine.memory_limit
+sql-time-limit = the query ran longer than the limit ({ $limit }) and was stopped: filter more, or raise --time-limit / engine.time_limit
+sql-row-one = (1 row)
+sql-rows = ({ $n } rows)
+sql-rows-more = (the first { $shown } rows; there are more: --max-rows 0 shows all, --format csv or -o FILE exports them)
+sql-record = RECORD { $n }
+sql-output-one-statement = -o FILE takes one statement; run the others separately
+attach-form = "{ $value }": give NAME=FILE, NAME in lower-case letters, digits and _ (such as targets=chi_tieu.csv)
+attach-name-taken = --attach { $name }: the warehouse already has a table of that name; choose another
+attach-name-twice = --attach { $name } is given twice
+attach-too-big = larger than { $limit }: attach a smaller extract, or load it with the exports
+attach-extension = cannot read ".{ $ext }" files: attach a .csv or .parquet file
+table-attached = your table (--attach), read-only, for this session
+shell-timing-on = Timing is on.
+shell-timing-off = Timing is off.
+shell-expanded-on = Expanded display is on.
+shell-expanded-off = Expanded display is off.
+shell-time = Time: { $time }
+io-listening = listening on { $address }
+serve-address = serve.listen "{ $address }" is not an address to listen on ({ $cause }); give HOST:PORT such as 127.0.0.1:5432
+serve-needs-password = { $address } is reachable from other machines: set a password (COMMUNE_REPORT_PASSWORD or serve.password_file) or listen on 127.0.0.1
+serve-empty-password = the password file is empty
+serve-no-certificate = no certificate (PEM "CERTIFICATE" block) in this file
+serve-no-key = no private key (PEM "PRIVATE KEY" block) in this file
+serve-listening-trust = Serving { $warehouse } read-only on { $address }, without a password (this machine only). Connect: psql -h 127.0.0.1 -p { $port } -U { $user }
+serve-listening-password = Serving { $warehouse } read-only on { $address } for user { $user } (password required, not encrypted). Connect: psql -h HOST -p { $port } -U { $user }
+serve-listening-tls = Serving { $warehouse } read-only on { $address } for user { $user } (password required, TLS). Connect: psql "host=HOST port={ $port } user={ $user } sslmode=require"
+serve-stopping = stopping: no new connections
+serve-connected = connection from { $peer }
+serve-disconnected = { $peer } disconnected
+serve-connection-error = connection { $peer }: { $cause }
+serve-accept = could not accept a connection: { $cause }
+serve-full = refused { $peer }: already { $max } connections (serve.max_connections)
+serve-unknown-user = login refused: unknown user "{ $user }" from { $host }
+serve-query = query: { $sql }
+serve-refused = refused (not read-only): { $sql }
+serve-error = sent error: { $cause }
+cmd-serve = Serve the warehouse read-only over the PostgreSQL protocol (psql, DBeaver, Excel, Power BI, Metabase), until Ctrl-C.
+arg-serve-listen = Address to listen on (default: config serve.listen, else 127.0.0.1:5432).
+arg-serve-memory_limit = Memory all queries may use together, such as 256MB (default: config engine.memory_limit, else half the machine's).
+arg-serve-time_limit = Longest a query may run, such as 30s or 10m; 0: none (default: config engine.time_limit, else 15m).
+arg-sql-memory_limit = Memory the queries may use, such as 256MB (default: config engine.memory_limit, else half the machine's).
+arg-sql-time_limit = Longest a query may run, such as 30s or 10m; 0: none (default: config engine.time_limit, else 15m).
+arg-sql-attach = Your own table beside the warehouse for this session, read-only: NAME=FILE.csv or NAME=FILE.parquet (repeatable).

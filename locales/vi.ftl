@@ -190,9 +190,11 @@ shell-banner = commune-report SQL (chỉ đọc). \? để xem hướng dẫn, \
 shell-help =
     \d            liệt kê các bảng
     \d TABLE      các cột của bảng TABLE và ý nghĩa
+    \x            bật/tắt hiển thị mở rộng (mỗi bản ghi một khối)
+    \timing       bật/tắt hiển thị thời gian chạy của mỗi câu lệnh
     \q            thoát (hoặc Ctrl-D)
     \?            hướng dẫn này
-    Câu SQL kết thúc bằng ';' và có thể viết trên nhiều dòng. Ctrl-C hủy truy vấn đang chạy hoặc dòng đang gõ.
+    Câu SQL kết thúc bằng ';' và có thể viết trên nhiều dòng; phím Tab gợi ý tên bảng, cột và lệnh. Ctrl-C dừng truy vấn đang chạy hoặc xóa dòng đang gõ.
 shell-unknown = lệnh không có: { $command }; \? liệt kê các lệnh
 shell-stopped = lỗi: truy vấn đã dừng: { $cause }
 shell-cancelled = đã hủy truy vấn
@@ -291,3 +293,53 @@ error-engine = bộ truy vấn: { $cause }
 error-invariant = kiểm tra nội bộ thất bại: { $cause }
 error-command-line = lỗi dòng lệnh (chi tiết bằng tiếng Anh): { $detail }
 cli-not-a-date = "{ $value }" không phải ngày dạng 2025-12-15
+
+## Giới hạn của truy vấn tự do, cửa sổ SQL, --attach và serve
+config-size = "{ $value }" không phải dung lượng dạng 256MB hay 2GiB
+config-size-small = "{ $value }" quá nhỏ: cần ít nhất 16MiB
+config-duration = "{ $value }" không phải khoảng thời gian dạng 30s, 10m hay 1h ("0": không giới hạn)
+config-tls-pair = cần cả serve.tls_cert và serve.tls_key, hoặc không có cả hai
+sql-memory-limit = truy vấn cần nhiều bộ nhớ hơn giới hạn ({ $limit }), kể cả khi đã ghi tạm ra đĩa: hãy lọc hoặc gộp nhóm thêm (WHERE, GROUP BY, LIMIT), hoặc tăng --memory-limit / engine.memory_limit
+sql-time-limit = truy vấn chạy quá giới hạn thời gian ({ $limit }) nên đã bị dừng: hãy lọc thêm, hoặc tăng --time-limit / engine.time_limit
+sql-row-one = (1 dòng)
+sql-rows = ({ $n } dòng)
+sql-rows-more = ({ $shown } dòng đầu; còn nữa: --max-rows 0 để xem hết, --format csv hoặc -o TỆP để xuất)
+sql-record = BẢN GHI { $n }
+sql-output-one-statement = -o TỆP chỉ nhận một câu lệnh; hãy chạy riêng các câu còn lại
+attach-form = "{ $value }": cần dạng TÊN=TỆP, TÊN gồm chữ thường không dấu, chữ số và _ (ví dụ targets=chi_tieu.csv)
+attach-name-taken = --attach { $name }: kho dữ liệu đã có bảng tên này; hãy chọn tên khác
+attach-name-twice = --attach { $name } được khai hai lần
+attach-too-big = lớn hơn { $limit }: hãy gắn một phần trích nhỏ hơn, hoặc nạp cùng các tệp xuất
+attach-extension = không đọc được tệp ".{ $ext }": hãy gắn tệp .csv hoặc .parquet
+table-attached = bảng của bạn (--attach), chỉ đọc, trong phiên này
+shell-timing-on = Đã bật hiển thị thời gian.
+shell-timing-off = Đã tắt hiển thị thời gian.
+shell-expanded-on = Đã bật hiển thị mở rộng.
+shell-expanded-off = Đã tắt hiển thị mở rộng.
+shell-time = Thời gian: { $time }
+io-listening = mở cổng nghe tại { $address }
+serve-address = serve.listen "{ $address }" không phải địa chỉ để nghe ({ $cause }); cần dạng MÁY:CỔNG như 127.0.0.1:5432
+serve-needs-password = { $address } có thể truy cập từ máy khác: hãy đặt mật khẩu (COMMUNE_REPORT_PASSWORD hoặc serve.password_file) hoặc nghe tại 127.0.0.1
+serve-empty-password = tệp mật khẩu trống
+serve-no-certificate = tệp này không có chứng thư (khối PEM "CERTIFICATE")
+serve-no-key = tệp này không có khóa riêng (khối PEM "PRIVATE KEY")
+serve-listening-trust = Đang phục vụ { $warehouse } (chỉ đọc) tại { $address }, không cần mật khẩu (chỉ máy này). Kết nối: psql -h 127.0.0.1 -p { $port } -U { $user }
+serve-listening-password = Đang phục vụ { $warehouse } (chỉ đọc) tại { $address } cho người dùng { $user } (cần mật khẩu, không mã hóa). Kết nối: psql -h MÁY -p { $port } -U { $user }
+serve-listening-tls = Đang phục vụ { $warehouse } (chỉ đọc) tại { $address } cho người dùng { $user } (cần mật khẩu, TLS). Kết nối: psql "host=MÁY port={ $port } user={ $user } sslmode=require"
+serve-stopping = đang dừng: không nhận kết nối mới
+serve-connected = kết nối từ { $peer }
+serve-disconnected = { $peer } đã ngắt kết nối
+serve-connection-error = kết nối { $peer }: { $cause }
+serve-accept = không nhận được kết nối: { $cause }
+serve-full = từ chối { $peer }: đã đủ { $max } kết nối (serve.max_connections)
+serve-unknown-user = từ chối đăng nhập: không có người dùng "{ $user }" (từ { $host })
+serve-query = truy vấn: { $sql }
+serve-refused = từ chối (không phải chỉ đọc): { $sql }
+serve-error = đã gửi lỗi: { $cause }
+cmd-serve = Phục vụ kho dữ liệu (chỉ đọc) qua giao thức PostgreSQL (psql, DBeaver, Excel, Power BI, Metabase), đến khi nhấn Ctrl-C.
+arg-serve-listen = Địa chỉ để nghe (mặc định: serve.listen trong cấu hình, nếu không có thì 127.0.0.1:5432).
+arg-serve-memory_limit = Bộ nhớ tối đa cho tất cả truy vấn cộng lại, ví dụ 256MB (mặc định: engine.memory_limit, nếu không có thì một nửa bộ nhớ máy).
+arg-serve-time_limit = Thời gian chạy tối đa của một truy vấn, ví dụ 30s hay 10m; 0: không giới hạn (mặc định: engine.time_limit, nếu không có thì 15m).
+arg-sql-memory_limit = Bộ nhớ tối đa cho truy vấn, ví dụ 256MB (mặc định: engine.memory_limit, nếu không có thì một nửa bộ nhớ máy).
+arg-sql-time_limit = Thời gian chạy tối đa của một truy vấn, ví dụ 30s hay 10m; 0: không giới hạn (mặc định: engine.time_limit, nếu không có thì 15m).
+arg-sql-attach = Bảng riêng của bạn bên cạnh kho dữ liệu trong phiên này, chỉ đọc: TÊN=TỆP.csv hoặc TÊN=TỆP.parquet (có thể khai nhiều lần).

@@ -198,6 +198,21 @@ pub enum Command {
         /// Rows shown by --format table (0: all).
         #[arg(long, default_value_t = 100)]
         max_rows: usize,
+        /// Your own table beside the warehouse for this session, read-only:
+        /// NAME=FILE.csv or NAME=FILE.parquet (repeatable).
+        #[arg(long, value_parser = crate::query::attach::parse)]
+        attach: Vec<crate::query::attach::Attach>,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// Serve the warehouse read-only over the PostgreSQL protocol (psql, DBeaver,
+    /// Excel, Power BI, Metabase).
+    Serve {
+        /// Address to listen on (default: config serve.listen, else 127.0.0.1:5432).
+        #[arg(long)]
+        listen: Option<String>,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// A starter config and editable copies of the built-in queries and templates in
     /// DIR (default: the current folder); never overwrites a file.
@@ -210,6 +225,36 @@ pub enum Command {
         /// Files to check (default: every file the config's globs match).
         files: Vec<PathBuf>,
     },
+}
+
+/// The limits of ad hoc queries, on `sql` and `serve`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct LimitArgs {
+    /// Memory all queries may use together, such as 256MB (default: config
+    /// engine.memory_limit, else half the machine's).
+    #[arg(long, value_parser = crate::config::limits::parse_size)]
+    pub memory_limit: Option<u64>,
+    /// Longest a query may run, such as 30s or 10m; 0: none (default: config
+    /// engine.time_limit, else 15m).
+    #[arg(long, value_parser = |s: &str| crate::config::limits::parse_duration(s).map(TimeLimit))]
+    pub time_limit: Option<TimeLimit>,
+}
+
+/// `--time-limit`: a duration, or none.
+#[derive(Debug, Clone, Copy)]
+pub struct TimeLimit(pub Option<std::time::Duration>);
+
+impl LimitArgs {
+    /// The config's limits with what the command line says instead.
+    pub fn over(
+        &self,
+        config: crate::config::limits::QueryLimits,
+    ) -> crate::config::limits::QueryLimits {
+        crate::config::limits::QueryLimits {
+            memory: self.memory_limit.unwrap_or(config.memory),
+            time: self.time_limit.map_or(config.time, |t| t.0),
+        }
+    }
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {

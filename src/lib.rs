@@ -12,6 +12,9 @@
 //!    of a `queries/` folder) run on [`engine`] (DataFusion) over the warehouse; their
 //!    results are rendered as Markdown, HTML, XLSX, JSON and (on request) CSV.
 //!
+//! Ad hoc SQL reads the same versions: [`query`] for the `sql` command and its shell,
+//! [`serve`] for clients of the PostgreSQL protocol.
+//!
 //! [`commands`] wires them to the command line ([`cli`]); [`config`] resolves the
 //! TOML configuration; [`error`] maps every failure to an exit code.
 
@@ -28,5 +31,6 @@ pub mod parallel;
 pub mod privacy;
 pub mod query;
 pub mod report;
+pub mod serve;
 pub mod text;
 pub mod warehouse;

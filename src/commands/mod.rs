@@ -5,6 +5,7 @@ mod ingest;
 mod init;
 mod report;
 mod run;
+mod serve;
 mod sql;
 
 use crate::cli::{Cli, Command};
@@ -33,7 +34,10 @@ pub fn execute(cli: &Cli) -> Result<ExitStatus> {
         Command::Run { .. } | Command::Ingest { .. } | Command::Report { .. } => {
             Some(RunLock::acquire(&config.warehouse)?)
         }
-        Command::Sql { .. } | Command::Check { .. } | Command::Init { .. } => None,
+        Command::Sql { .. }
+        | Command::Serve { .. }
+        | Command::Check { .. }
+        | Command::Init { .. } => None,
     };
     match &cli.command {
         Command::Run {
@@ -78,6 +82,8 @@ pub fn execute(cli: &Cli) -> Result<ExitStatus> {
             format,
             output,
             max_rows,
+            attach,
+            limits,
         } => runtime.block_on(sql::sql(
             &config,
             sql::SqlArgs {
@@ -86,9 +92,18 @@ pub fn execute(cli: &Cli) -> Result<ExitStatus> {
                 format: *format,
                 output: output.as_deref(),
                 max_rows: *max_rows,
+                limits: limits.over(config.limits),
+                attach,
             },
             &mut stdout,
         )),
+        Command::Serve { listen, limits } => {
+            if let Some(listen) = listen {
+                config.serve.listen = listen.clone();
+            }
+            config.limits = limits.over(config.limits);
+            runtime.block_on(serve::serve(config, &mut stdout))
+        }
         Command::Check { files } => check::check(&config, files, &mut stdout),
         Command::Init { .. } => Err(crate::error::Error::Invariant(
             "init runs before the config is read".into(),

@@ -58,7 +58,8 @@ pub async fn prepare(
 ) -> Result<Built> {
     let folder = config.queries_folder()?;
     // One version for the report and its comparisons, whatever a run publishes.
-    let warehouse = &engine::version(config, warehouse)?;
+    let lease = engine::pin(warehouse)?;
+    let warehouse = lease.version();
     let ctx = engine::session_at(config, warehouse).await?;
     let start = period.start.unwrap_or(config.period_start);
     let as_of = match period.as_of.or(config.as_of) {

@@ -3,12 +3,16 @@
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::config::Config;
-use crate::engine;
+use crate::config::limits::QueryLimits;
+use crate::engine::interrupt::Interrupt;
+use crate::engine::{self, limits, reader::Reader};
 use crate::error::{Error, ExitStatus, Result};
-use crate::query::format::{self, Format};
-use crate::query::{run_statements, shell};
+use crate::query::attach::{self, Attach};
+use crate::query::format::{self, Display, Format};
+use crate::query::{execute, plan_statements, shell};
 
 pub struct SqlArgs<'a> {
     pub query: Option<&'a str>,
@@ -16,6 +20,8 @@ pub struct SqlArgs<'a> {
     pub format: Format,
     pub output: Option<&'a Path>,
     pub max_rows: usize,
+    pub limits: QueryLimits,
+    pub attach: &'a [Attach],
 }
 
 pub async fn sql(config: &Config, args: SqlArgs<'_>, out: &mut dyn Write) -> Result<ExitStatus> {
@@ -37,38 +43,52 @@ pub async fn sql(config: &Config, args: SqlArgs<'_>, out: &mut dyn Write) -> Res
             Some(s)
         }
     };
-    let ctx = engine::session(config).await?;
-    let as_of = match config.as_of {
-        Some(d) => d,
-        None => engine::newest_snapshot(&ctx)
-            .await?
-            .unwrap_or(config.period_start),
+    let attached = attach::load(args.attach)?;
+    let setup: engine::reader::Setup = Arc::new(move |ctx| {
+        for a in &attached {
+            a.register(ctx)?;
+        }
+        Ok(())
+    });
+    let reader = Reader::new(config.clone(), limits::runtime(&args.limits)?, Some(setup));
+    let display = Display {
+        format: args.format,
+        max_rows: args.max_rows,
+        expanded: false,
     };
-    engine::register_period(&ctx, config.period_start, as_of).await?;
     let Some(text) = text else {
-        shell::run(&ctx, args.format, args.max_rows, out).await?;
+        shell::run(&reader, display, &args.limits, out).await?;
         return Ok(ExitStatus::Success);
     };
-    let results = run_statements(&ctx, &text).await?;
-    match args.output {
-        Some(path) => {
-            let all: Vec<_> = results.into_iter().flatten().collect();
-            let w = &config.warehouse;
-            let protected = [
-                w.clone(),
-                crate::warehouse::sibling(w, "versions"),
-                crate::warehouse::sibling(w, "cache"),
-                crate::warehouse::sibling(w, "runs"),
-                config.reports.clone(),
-            ];
-            format::write_file(path, &all, &protected)?;
-        }
-        None => {
-            for batches in &results {
-                format::write(out, args.format, batches, args.max_rows)?;
+    // One version for every statement, kept until the last row is written.
+    let pinned = reader.pin().await?;
+    let interrupt = Interrupt::new(args.limits.time);
+    let ctx = pinned.context(&interrupt);
+    limits::within(&args.limits, async {
+        let plans = plan_statements(&ctx, &text).await?;
+        match args.output {
+            Some(path) => {
+                let [plan] = <[_; 1]>::try_from(plans)
+                    .map_err(|_| Error::Usage(crate::tr!("sql-output-one-statement")))?;
+                let w = &config.warehouse;
+                let protected = [
+                    w.clone(),
+                    crate::warehouse::sibling(w, "versions"),
+                    crate::warehouse::sibling(w, "cache"),
+                    crate::warehouse::sibling(w, "runs"),
+                    config.reports.clone(),
+                ];
+                format::write_file(path, execute(&ctx, plan).await?, &protected).await
+            }
+            None => {
+                for plan in plans {
+                    format::write_stream(out, display, execute(&ctx, plan).await?).await?;
+                }
+                Ok(())
             }
         }
-    }
+    })
+    .await?;
     out.flush()
         .map_err(|e| Error::io(crate::tr!("io-result"), e))?;
     Ok(ExitStatus::Success)

@@ -17,6 +17,8 @@ pub struct ConfigFile {
     #[serde(default)]
     pub engine: EngineSection,
     #[serde(default)]
+    pub serve: ServeSection,
+    #[serde(default)]
     pub document: DocumentSection,
     /// Source labels taught for every commune.
     #[serde(default)]
@@ -104,6 +106,28 @@ impl Default for QualitySection {
 pub struct EngineSection {
     /// Worker threads for reading files and running queries; default: every core.
     pub threads: Option<usize>,
+    /// Memory of ad hoc queries (`sql`, `serve`), such as "2GB"; default: half the
+    /// machine's.
+    pub memory_limit: Option<String>,
+    /// Longest an ad hoc query may run, such as "10m"; default 15 minutes.
+    pub time_limit: Option<String>,
+}
+
+/// `serve`: the read-only PostgreSQL server.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServeSection {
+    /// Address to listen on; default 127.0.0.1:5432.
+    pub listen: Option<String>,
+    /// The one user name clients log in with; default "analyst".
+    pub user: Option<String>,
+    /// A file holding the password (else COMMUNE_REPORT_PASSWORD).
+    pub password_file: Option<String>,
+    /// PEM certificate chain and PKCS#8 key: TLS when both are given.
+    pub tls_cert: Option<String>,
+    pub tls_key: Option<String>,
+    /// Most clients connected at once; default 32.
+    pub max_connections: Option<usize>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -4,6 +4,7 @@
 
 mod file;
 pub mod labels;
+pub mod limits;
 mod units;
 
 use std::collections::HashSet;
@@ -45,6 +46,10 @@ pub struct Config {
     pub threads: usize,
     /// `[document]`: the header block and signature of `report.docx`.
     pub document: Document,
+    /// `engine.memory_limit` and `engine.time_limit`: what an ad hoc query may use.
+    pub limits: limits::QueryLimits,
+    /// `[serve]`: the read-only PostgreSQL server.
+    pub serve: Serve,
     pub communes: Vec<Commune>,
 }
 
@@ -62,6 +67,17 @@ pub struct Document {
     pub signer_authority: Option<String>,
     pub signer_title: Option<String>,
     pub signer_name: Option<String>,
+}
+
+/// `[serve]`, resolved.
+#[derive(Debug, Clone)]
+pub struct Serve {
+    pub listen: String,
+    pub user: String,
+    pub password_file: Option<PathBuf>,
+    /// Certificate chain and key (PEM): TLS when set.
+    pub tls: Option<(PathBuf, PathBuf)>,
+    pub max_connections: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -181,6 +197,35 @@ impl Config {
             Some(n) => n,
             None => crate::parallel::cores(),
         };
+        let mut query_limits = limits::QueryLimits::default_for_machine();
+        if let Some(m) = &raw.engine.memory_limit {
+            query_limits.memory =
+                limits::parse_size(m).map_err(|e| err("engine.memory_limit", e))?;
+        }
+        if let Some(t) = &raw.engine.time_limit {
+            query_limits.time =
+                limits::parse_duration(t).map_err(|e| err("engine.time_limit", e))?;
+        }
+        let serve = Serve {
+            listen: raw
+                .serve
+                .listen
+                .unwrap_or_else(|| "127.0.0.1:5432".to_string()),
+            user: raw.serve.user.unwrap_or_else(|| "analyst".to_string()),
+            password_file: raw.serve.password_file.map(|p| base_dir.join(p)),
+            tls: match (raw.serve.tls_cert, raw.serve.tls_key) {
+                (Some(c), Some(k)) => Some((base_dir.join(c), base_dir.join(k))),
+                (None, None) => None,
+                _ => return Err(err("serve.tls_cert", crate::tr!("config-tls-pair"))),
+            },
+            max_connections: match raw.serve.max_connections {
+                Some(0) => {
+                    return Err(err("serve.max_connections", crate::tr!("config-threads")));
+                }
+                Some(n) => n,
+                None => 32,
+            },
+        };
         if raw.communes.is_empty() {
             return Err(err("communes", crate::tr!("config-no-communes")));
         }
@@ -273,6 +318,8 @@ impl Config {
             max_data_age_days: raw.quality.max_data_age_days,
             on_file_error,
             threads,
+            limits: query_limits,
+            serve,
             document: Document {
                 date: match &raw.document.date {
                     Some(d) => Some(toml_date(d).ok_or_else(|| {

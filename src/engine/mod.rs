@@ -3,6 +3,9 @@
 //! Swapping the engine means changing this module and `query`, nothing else.
 
 mod as_at;
+pub mod interrupt;
+pub mod limits;
+pub mod reader;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -13,30 +16,44 @@ use arrow::record_batch::RecordBatch;
 use chrono::NaiveDate;
 use datafusion::datasource::file_format::parquet::ParquetFormat;
 use datafusion::datasource::listing::ListingOptions;
+use datafusion::execution::SessionStateBuilder;
 use datafusion::execution::context::{SQLOptions, SessionConfig, SessionContext};
+use datafusion::execution::runtime_env::RuntimeEnv;
 use datafusion::logical_expr::{ColumnarValue, Volatility, create_udf};
 use datafusion::scalar::ScalarValue;
 
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::warehouse::batches::days;
+use crate::warehouse::lease::{self, Lease};
 use crate::warehouse::schema::{PARTITION_COLUMN, Table};
 
-/// A session over the current warehouse version. The link is resolved once, so every
-/// query of this session reads the same version even if a run publishes meanwhile.
-pub async fn session(config: &Config) -> Result<SessionContext> {
-    session_at(config, &config.warehouse).await
+/// A session over the warehouse version folder `root` (resolved and leased by the
+/// caller, see [`pin`]: `run` checks its report on a version before publishing it).
+pub async fn session_at(config: &Config, root: &Path) -> Result<SessionContext> {
+    session_in(config, root, None).await
 }
 
-/// A session over the warehouse version at `warehouse` (the link, or a version
-/// folder not yet published: `run` checks its report before publishing either).
-pub async fn session_at(config: &Config, warehouse: &Path) -> Result<SessionContext> {
-    let root = version(config, warehouse)?;
-    let ctx = SessionContext::new_with_config(
-        SessionConfig::new()
-            .with_target_partitions(config.threads)
-            .with_information_schema(true),
-    );
+/// As [`session_at`], with queries drawing memory from `runtime`'s pool when given.
+pub async fn session_in(
+    config: &Config,
+    root: &Path,
+    runtime: Option<Arc<RuntimeEnv>>,
+) -> Result<SessionContext> {
+    let session_config = SessionConfig::new()
+        .with_target_partitions(config.threads)
+        .with_information_schema(true);
+    let ctx = match runtime {
+        Some(runtime) => SessionContext::new_with_state(
+            SessionStateBuilder::new()
+                .with_config(session_config)
+                .with_runtime_env(runtime)
+                .with_default_features()
+                .build(),
+        ),
+        None => SessionContext::new_with_config(session_config),
+    };
+    let root = root.to_path_buf();
     for table in Table::ALL {
         if !root.join(table.name()).is_dir() {
             return Err(Error::Usage(crate::tr!(
@@ -52,15 +69,11 @@ pub async fn session_at(config: &Config, warehouse: &Path) -> Result<SessionCont
     Ok(ctx)
 }
 
-/// The version folder the link at `warehouse` points to now: sessions opened on it
-/// all read that version, whatever runs publish meanwhile.
-pub fn version(config: &Config, warehouse: &Path) -> Result<std::path::PathBuf> {
-    std::fs::canonicalize(warehouse).map_err(|e| {
-        Error::io(
-            crate::tr!("io-warehouse", path = config.warehouse.display()),
-            e,
-        )
-    })
+/// The version folder the link (or folder) at `warehouse` points to now, leased:
+/// sessions opened on it read that version, whatever runs publish meanwhile, and no
+/// publish removes it while the lease is held.
+pub fn pin(warehouse: &Path) -> Result<Lease> {
+    lease::acquire(warehouse)
 }
 
 /// `root/<name>/` as a Parquet table, Hive-partitioned by commune when `partitioned`.

@@ -29,12 +29,23 @@ fn column_doc(table: &str, column: &str) -> String {
     String::new()
 }
 
-pub async fn tables(out: &mut dyn Write) -> Result<()> {
+/// The warehouse's tables and views, then the session's others (`--attach`).
+pub async fn tables(ctx: &SessionContext, out: &mut dyn Write) -> Result<()> {
     let io = |e| Error::io(crate::tr!("io-output"), e);
-    let names = Table::ALL.iter().map(|t| t.name()).chain(EXTRA);
-    for name in names {
+    let known: Vec<&str> = Table::ALL.iter().map(|t| t.name()).chain(EXTRA).collect();
+    for name in &known {
         let what = i18n::message(&format!("table-{name}"), None);
         writeln!(out, "{name:<23} {what}").map_err(io)?;
+    }
+    let mut others: Vec<String> = ctx
+        .catalog("datafusion")
+        .and_then(|c| c.schema("public"))
+        .map(|s| s.table_names())
+        .unwrap_or_default();
+    others.retain(|n| !known.contains(&n.as_str()));
+    others.sort();
+    for name in others {
+        writeln!(out, "{name:<23} {}", crate::tr!("table-attached")).map_err(io)?;
     }
     Ok(())
 }

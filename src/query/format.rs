@@ -7,6 +7,10 @@ use std::path::{Path, PathBuf};
 
 use arrow::record_batch::RecordBatch;
 use clap::ValueEnum;
+use datafusion::error::DataFusionError;
+use datafusion::execution::SendableRecordBatchStream;
+use datafusion::physical_plan::stream::RecordBatchStreamAdapter;
+use futures::StreamExt;
 
 use crate::error::{Error, Result};
 use crate::text::neutralise;
@@ -24,52 +28,95 @@ pub enum Format {
     Ndjson,
 }
 
-pub fn write(
+/// How results are shown on stdout.
+#[derive(Debug, Clone, Copy)]
+pub struct Display {
+    pub format: Format,
+    /// Rows shown by the table format (0: all).
+    pub max_rows: usize,
+    /// Table format only: one record per block (`\x` in the shell).
+    pub expanded: bool,
+}
+
+/// Writes a query's rows as they come. The table format keeps only the rows it
+/// shows and stops the query once it has one more than that (so a runaway query
+/// costs nothing beyond them); the other formats write every batch at once.
+pub async fn write_stream(
     out: &mut dyn Write,
-    format: Format,
-    batches: &[RecordBatch],
-    max_rows: usize,
+    display: Display,
+    mut stream: SendableRecordBatchStream,
 ) -> Result<()> {
     let io = |e: std::io::Error| Error::io(crate::tr!("io-result"), e);
-    match format {
+    let schema = stream.schema();
+    match display.format {
         Format::Table => {
-            let total: usize = batches.iter().map(RecordBatch::num_rows).sum();
-            let shown = if max_rows == 0 {
-                total
+            let cap = if display.max_rows == 0 {
+                usize::MAX
             } else {
-                total.min(max_rows)
+                display.max_rows
             };
-            let head = head(batches, shown);
-            let table = arrow::util::pretty::pretty_format_batches(&head)?;
-            writeln!(out, "{table}").map_err(io)?;
-            if shown < total {
-                writeln!(
-                    out,
-                    "({total} rows, {shown} shown; --max-rows 0 shows all, --format csv exports)"
-                )
-                .map_err(io)?;
-            } else {
-                writeln!(out, "({total} row{})", if total == 1 { "" } else { "s" }).map_err(io)?;
+            let mut kept = Vec::new();
+            let mut total = 0usize;
+            let mut more = false;
+            while let Some(batch) = stream.next().await {
+                let batch = batch?;
+                let take = batch.num_rows().min(cap - total);
+                if take > 0 {
+                    kept.push(batch.slice(0, take));
+                    total += take;
+                }
+                if take < batch.num_rows() {
+                    more = true;
+                    break;
+                }
             }
+            drop(stream);
+            let text = if display.expanded {
+                super::table::expanded(&schema, &kept, 0)?
+            } else {
+                super::table::aligned(&schema, &kept)?
+            };
+            out.write_all(text.as_bytes()).map_err(io)?;
+            let footer = match (more, total) {
+                (true, _) => crate::tr!("sql-rows-more", shown = total),
+                (false, 1) => crate::tr!("sql-row-one"),
+                (false, _) => crate::tr!("sql-rows", n = total),
+            };
+            writeln!(out, "{footer}").map_err(io)?;
         }
         Format::Csv => {
             let mut writer = arrow::csv::WriterBuilder::new()
                 .with_header(true)
                 .build(&mut *out);
-            for batch in batches {
-                writer.write(batch)?;
+            writer.write(&RecordBatch::new_empty(schema))?;
+            while let Some(batch) = stream.next().await {
+                writer.write(&batch?)?;
             }
         }
         Format::Json => {
-            out.write_all(&json_array(batches)?).map_err(io)?;
+            let mut rows = 0;
+            {
+                let mut writer = arrow::json::WriterBuilder::new()
+                    .with_explicit_nulls(true)
+                    .build::<_, arrow::json::writer::JsonArray>(&mut *out);
+                while let Some(batch) = stream.next().await {
+                    let batch = batch?;
+                    rows += batch.num_rows();
+                    writer.write(&batch)?;
+                }
+                writer.finish()?;
+            }
+            if rows == 0 {
+                out.write_all(b"[]").map_err(io)?;
+            }
             writeln!(out).map_err(io)?;
         }
         Format::Ndjson => {
             let mut writer = arrow::json::WriterBuilder::new()
                 .with_explicit_nulls(true)
                 .build::<_, arrow::json::writer::LineDelimited>(&mut *out);
-            for batch in batches {
-                writer.write(batch)?;
+            while let Some(batch) = stream.next().await {
+                writer.write(&batch?)?;
             }
             writer.finish()?;
         }
@@ -77,31 +124,15 @@ pub fn write(
     Ok(())
 }
 
-/// The first `n` rows of `batches`.
-fn head(batches: &[RecordBatch], n: usize) -> Vec<RecordBatch> {
-    let mut left = n;
-    let mut out = Vec::new();
-    for b in batches {
-        if left == 0 {
-            break;
-        }
-        let take = b.num_rows().min(left);
-        out.push(b.slice(0, take));
-        left -= take;
-    }
-    if out.is_empty()
-        && let Some(b) = batches.first()
-    {
-        out.push(b.slice(0, 0));
-    }
-    out
-}
-
 /// Writes the result to `path` in the format its extension names. The file is
 /// written aside and renamed into place: an existing file (or another name of its
 /// inode) is never truncated. Paths inside `protected` folders are refused. In a CSV
 /// file (written for people) formula-leading text is neutralised; stdout is not.
-pub fn write_file(path: &Path, batches: &[RecordBatch], protected: &[PathBuf]) -> Result<()> {
+pub async fn write_file(
+    path: &Path,
+    stream: SendableRecordBatchStream,
+    protected: &[PathBuf],
+) -> Result<()> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -123,7 +154,7 @@ pub fn write_file(path: &Path, batches: &[RecordBatch], protected: &[PathBuf]) -
     };
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let written = write_new(&tmp, &ext, batches).and_then(|()| {
+    let written = write_new(&tmp, &ext, stream).await.and_then(|()| {
         std::fs::rename(&tmp, path)
             .map_err(|e| Error::io(crate::tr!("io-writing", path = path.display()), e))
     });
@@ -164,58 +195,74 @@ fn refuse_protected(path: &Path, protected: &[PathBuf]) -> Result<()> {
     Ok(())
 }
 
-fn write_new(path: &Path, ext: &str, batches: &[RecordBatch]) -> Result<()> {
-    let create = || {
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(path)
-            .map_err(|e| Error::io(crate::tr!("io-creating", path = path.display()), e))
-    };
-    let synced = |file: std::fs::File| {
-        file.sync_all()
-            .map_err(|e| Error::io(crate::tr!("io-writing", path = path.display()), e))
+async fn write_new(path: &Path, ext: &str, mut stream: SendableRecordBatchStream) -> Result<()> {
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| Error::io(crate::tr!("io-creating", path = path.display()), e))?;
+    let written = |e| Error::io(crate::tr!("io-writing", path = path.display()), e);
+    let synced = |file: std::fs::File| file.sync_all().map_err(written);
+    let all = |format| Display {
+        format,
+        max_rows: 0,
+        expanded: false,
     };
     match ext {
         "csv" => {
-            let mut file = create()?;
-            let neutralised = batches
-                .iter()
-                .map(neutralise_text)
-                .collect::<Result<Vec<_>>>()?;
+            let mut file = std::io::BufWriter::new(file);
             // A byte-order mark: Excel then reads the file as UTF-8 (Vietnamese
             // text), as it does not without one.
-            file.write_all(crate::text::UTF8_BOM)
-                .map_err(|e| Error::io(crate::tr!("io-writing", path = path.display()), e))?;
-            write(&mut file, Format::Csv, &neutralised, 0)?;
-            synced(file)
+            file.write_all(crate::text::UTF8_BOM).map_err(written)?;
+            let schema = neutralised_schema(&stream.schema());
+            let neutralised = stream.map(|b| {
+                b.and_then(|b| {
+                    neutralise_text(&b).map_err(|e| DataFusionError::External(Box::new(e)))
+                })
+            });
+            let stream = Box::pin(RecordBatchStreamAdapter::new(schema, neutralised));
+            write_stream(&mut file, all(Format::Csv), stream).await?;
+            synced(file.into_inner().map_err(|e| written(e.into_error()))?)
         }
-        "json" => {
-            let mut file = create()?;
-            write(&mut file, Format::Json, batches, 0)?;
-            synced(file)
-        }
-        "ndjson" | "jsonl" => {
-            let mut file = create()?;
-            write(&mut file, Format::Ndjson, batches, 0)?;
-            synced(file)
+        "json" | "ndjson" | "jsonl" => {
+            let mut file = std::io::BufWriter::new(file);
+            let format = if ext == "json" {
+                Format::Json
+            } else {
+                Format::Ndjson
+            };
+            write_stream(&mut file, all(format), stream).await?;
+            synced(file.into_inner().map_err(|e| written(e.into_error()))?)
         }
         "parquet" => {
-            let Some(first) = batches.first() else {
-                return Err(Error::Usage(crate::tr!("sql-no-schema")));
-            };
             let props = parquet::file::properties::WriterProperties::builder()
                 .set_compression(parquet::basic::Compression::ZSTD(Default::default()))
                 .build();
             let mut writer =
-                parquet::arrow::ArrowWriter::try_new(create()?, first.schema(), Some(props))?;
-            for batch in batches {
-                writer.write(batch)?;
+                parquet::arrow::ArrowWriter::try_new(file, stream.schema(), Some(props))?;
+            while let Some(batch) = stream.next().await {
+                writer.write(&batch?)?;
             }
             synced(writer.into_inner()?)
         }
         other => Err(Error::Invariant(format!("no writer for {other:?}"))),
     }
+}
+
+/// The schema of [`neutralise_text`]'s batches: every text column as Utf8.
+fn neutralised_schema(schema: &arrow::datatypes::SchemaRef) -> arrow::datatypes::SchemaRef {
+    use arrow::datatypes::{DataType, Field, Schema};
+    let fields: Vec<Field> = schema
+        .fields()
+        .iter()
+        .map(|f| match f.data_type() {
+            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => {
+                Field::new(f.name(), DataType::Utf8, f.is_nullable())
+            }
+            _ => f.as_ref().clone(),
+        })
+        .collect();
+    std::sync::Arc::new(Schema::new(fields))
 }
 
 /// Text columns with formula-leading values neutralised (see [`neutralise`]).

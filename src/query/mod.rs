@@ -2,17 +2,21 @@
 //! folder, and running them read-only. Each file is one statement and becomes one
 //! report section.
 
+pub mod attach;
 pub mod bundled;
 pub mod describe;
 pub mod format;
 pub mod hints;
-mod read_only;
+pub mod read_only;
 pub mod shell;
+pub mod table;
 
 use std::path::{Path, PathBuf};
 
 use arrow::record_batch::RecordBatch;
+use datafusion::execution::SendableRecordBatchStream;
 use datafusion::execution::context::SessionContext;
+use datafusion::logical_expr::LogicalPlan;
 use datafusion::sql::parser::DFParser;
 use serde::Serialize;
 
@@ -173,11 +177,11 @@ pub async fn run(ctx: &SessionContext, query: &QueryFile) -> Result<Vec<RecordBa
     df.collect().await.map_err(named)
 }
 
-/// Runs every statement of `sql` read-only, in order: one result per statement.
+/// Plans every statement of `sql` read-only, in order: one plan per statement.
 /// Every statement is checked before any runs: anything but a query (or `EXPLAIN`
 /// of one) — DDL, DML, `SET`, `COPY`, transactions, `WITH … INSERT` — is refused
 /// (exit 2) and nothing executes.
-pub async fn run_statements(ctx: &SessionContext, sql: &str) -> Result<Vec<Vec<RecordBatch>>> {
+pub async fn plan_statements(ctx: &SessionContext, sql: &str) -> Result<Vec<LogicalPlan>> {
     let statements =
         DFParser::parse_sql(sql).map_err(|e| Error::Usage(hints::parser_error(&e.to_string())))?;
     if statements.is_empty() {
@@ -225,11 +229,17 @@ pub async fn run_statements(ctx: &SessionContext, sql: &str) -> Result<Vec<Vec<R
             )
         );
     }
-    let mut results = Vec::with_capacity(plans.len());
-    for plan in plans {
-        results.push(ctx.execute_logical_plan(plan).await?.collect().await?);
-    }
-    Ok(results)
+    Ok(plans)
+}
+
+/// Starts a planned query: its rows come as the stream is read, and dropping the
+/// stream stops it.
+pub async fn execute(ctx: &SessionContext, plan: LogicalPlan) -> Result<SendableRecordBatchStream> {
+    Ok(ctx
+        .execute_logical_plan(plan)
+        .await?
+        .execute_stream()
+        .await?)
 }
 
 fn first_words(sql: &str) -> String {

@@ -13,7 +13,7 @@ pub fn is_query(statement: &DfStatement) -> bool {
     }
 }
 
-fn statement_is_query(s: &Statement) -> bool {
+pub fn statement_is_query(s: &Statement) -> bool {
     match s {
         Statement::Query(q) => query_is_read_only(q),
         Statement::Explain { statement, .. } => statement_is_query(statement),

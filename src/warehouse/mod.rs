@@ -2,12 +2,14 @@
 //! name the canonical columns and tables, `files` is one input file as handed over by
 //! ingest, `staging` streams parsed rows into the parse `cache` (already as warehouse
 //! files), `batches` builds Arrow batches, `write` writes a version and publishes it,
-//! `runs` keeps the run history. Nothing here imports `ingest` or `config`.
+//! `runs` keeps the run history, `lease` keeps a version from
+//! being removed while it is read. Nothing here imports `ingest` or `config`.
 
 pub mod batches;
 pub mod cache;
 pub mod columns;
 pub mod files;
+pub mod lease;
 pub mod runs;
 pub mod schema;
 pub mod staging;

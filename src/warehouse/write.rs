@@ -287,8 +287,9 @@ pub fn check_link(link: &Path) -> Result<()> {
 }
 
 /// Points `<warehouse>` at `version` with an atomic rename, then removes every
-/// version but the new one and the one it replaced (kept for readers still holding
-/// it), and leftover temporary links of killed runs.
+/// version but the new one and the one it replaced, and any a reader still holds a
+/// lease on (see [`super::lease`]; a later publish removes it), and leftover
+/// temporary links of killed runs.
 pub fn publish(warehouse: &Path, version: &Version) -> Result<()> {
     let link = warehouse;
     check_link(link)?;
@@ -330,7 +331,7 @@ pub fn publish(warehouse: &Path, version: &Version) -> Result<()> {
     if let Ok(entries) = fs::read_dir(&versions) {
         for entry in entries.flatten() {
             if !keep.iter().any(|k| k.as_os_str() == entry.file_name()) {
-                let _ = fs::remove_dir_all(entry.path());
+                super::lease::remove_unleased(&entry.path());
             }
         }
     }
