@@ -310,6 +310,7 @@ sql-output-one-statement = -o FILE takes one statement; run the others separatel
 attach-form = "{ $value }": give NAME=FILE, NAME in lower-case letters, digits and _ (such as targets=chi_tieu.csv)
 attach-name-taken = --attach { $name }: the warehouse already has a table of that name; choose another
 attach-name-twice = --attach { $name } is given twice
+attach-unreadable = --attach { $name }: cannot read { $path }: { $cause }
 attach-too-big = larger than { $limit }: attach a smaller extract, or load it with the exports
 attach-extension = cannot read ".{ $ext }" files: attach a .csv or .parquet file
 table-attached = your table (--attach), read-only, for this session

@@ -309,6 +309,7 @@ sql-output-one-statement = -o TỆP chỉ nhận một câu lệnh; hãy chạy 
 attach-form = "{ $value }": cần dạng TÊN=TỆP, TÊN gồm chữ thường không dấu, chữ số và _ (ví dụ targets=chi_tieu.csv)
 attach-name-taken = --attach { $name }: kho dữ liệu đã có bảng tên này; hãy chọn tên khác
 attach-name-twice = --attach { $name } được khai hai lần
+attach-unreadable = --attach { $name }: không đọc được { $path }: { $cause }
 attach-too-big = lớn hơn { $limit }: hãy gắn một phần trích nhỏ hơn, hoặc nạp cùng các tệp xuất
 attach-extension = không đọc được tệp ".{ $ext }": hãy gắn tệp .csv hoặc .parquet
 table-attached = bảng của bạn (--attach), chỉ đọc, trong phiên này

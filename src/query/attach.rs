@@ -82,9 +82,13 @@ pub fn load(all: &[Attach]) -> Result<Vec<Attached>> {
                 name = a.name.as_str()
             )));
         }
-        let (schema, batches) = read(&a.path).map_err(|message| Error::File {
-            path: a.path.clone(),
-            message,
+        let (schema, batches) = read(&a.path).map_err(|cause| {
+            Error::Usage(crate::tr!(
+                "attach-unreadable",
+                name = a.name.as_str(),
+                path = a.path.display(),
+                cause = cause
+            ))
         })?;
         let rows = batches.iter().map(RecordBatch::num_rows).sum();
         let table = MemTable::try_new(schema, vec![batches])?;

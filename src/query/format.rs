@@ -94,22 +94,24 @@ pub async fn write_stream(
             }
         }
         Format::Json => {
-            let mut rows = 0;
+            // Arrow writes the array's brackets only around rows; none: `[]`.
+            let mut counted = Counted {
+                inner: out,
+                bytes: 0,
+            };
             {
                 let mut writer = arrow::json::WriterBuilder::new()
                     .with_explicit_nulls(true)
-                    .build::<_, arrow::json::writer::JsonArray>(&mut *out);
+                    .build::<_, arrow::json::writer::JsonArray>(&mut counted);
                 while let Some(batch) = stream.next().await {
-                    let batch = batch?;
-                    rows += batch.num_rows();
-                    writer.write(&batch)?;
+                    writer.write(&batch?)?;
                 }
                 writer.finish()?;
             }
-            if rows == 0 {
-                out.write_all(b"[]").map_err(io)?;
+            if counted.bytes == 0 {
+                counted.write_all(b"[]").map_err(io)?;
             }
-            writeln!(out).map_err(io)?;
+            writeln!(counted).map_err(io)?;
         }
         Format::Ndjson => {
             let mut writer = arrow::json::WriterBuilder::new()
@@ -122,6 +124,24 @@ pub async fn write_stream(
         }
     }
     Ok(())
+}
+
+/// A writer that counts what passes through it.
+struct Counted<'a> {
+    inner: &'a mut dyn Write,
+    bytes: u64,
+}
+
+impl Write for Counted<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// Writes the result to `path` in the format its extension names. The file is

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
-use rustyline::{Config, Editor};
+use rustyline::{CompletionType, Config, Editor};
 
 use super::describe;
 use super::format::{self, Display};
@@ -65,9 +65,13 @@ pub async fn run(
     out: &mut dyn Write,
 ) -> Result<()> {
     let names = Arc::new(Mutex::new(Names::default()));
-    let mut editor: Editor<complete::Helper, DefaultHistory> =
-        Editor::with_config(Config::builder().auto_add_history(false).build())
-            .map_err(|e| Error::Usage(tr!("shell-start", cause = e)))?;
+    let mut editor: Editor<complete::Helper, DefaultHistory> = Editor::with_config(
+        Config::builder()
+            .auto_add_history(false)
+            .completion_type(CompletionType::List)
+            .build(),
+    )
+    .map_err(|e| Error::Usage(tr!("shell-start", cause = e)))?;
     editor.set_helper(Some(complete::Helper::new(names.clone())));
     let history = history_file();
     if let Some(h) = &history {

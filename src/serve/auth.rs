@@ -68,24 +68,43 @@ fn parameters() -> DefaultServerParameterProvider {
     p
 }
 
-impl Startup {
-    pub fn new(user: &str, password: Option<&str>, connections: Arc<ConnectionManager>) -> Startup {
-        let Some(password) = password else {
-            return Startup::Trust(Trust { connections });
-        };
-        let salt = salt();
-        let account = Account {
-            user: user.to_string(),
-            salted: gen_salted_password(password, &salt, ITERATIONS),
-            salt,
-        };
-        let mut scram = ScramAuth::new(Arc::new(account));
-        scram.set_iterations(ITERATIONS);
-        Startup::Scram(
-            SASLAuthStartupHandler::new(Arc::new(parameters()))
-                .with_scram(scram)
-                .with_connection_manager(connections),
-        )
+/// Who may log in, built once; [`Login::startup`] makes the handler of one
+/// connection (a SASL exchange keeps its state in its handler).
+pub struct Login {
+    account: Option<Arc<Account>>,
+    connections: Arc<ConnectionManager>,
+}
+
+impl Login {
+    pub fn new(user: &str, password: Option<&str>, connections: Arc<ConnectionManager>) -> Login {
+        let account = password.map(|password| {
+            let salt = salt();
+            Arc::new(Account {
+                user: user.to_string(),
+                salted: gen_salted_password(password, &salt, ITERATIONS),
+                salt,
+            })
+        });
+        Login {
+            account,
+            connections,
+        }
+    }
+
+    pub fn startup(&self) -> Startup {
+        let connections = self.connections.clone();
+        match &self.account {
+            None => Startup::Trust(Trust { connections }),
+            Some(account) => {
+                let mut scram = ScramAuth::new(account.clone());
+                scram.set_iterations(ITERATIONS);
+                Startup::Scram(
+                    SASLAuthStartupHandler::new(Arc::new(parameters()))
+                        .with_scram(scram)
+                        .with_connection_manager(connections),
+                )
+            }
+        }
     }
 }
 

@@ -30,7 +30,7 @@ use crate::error::{Error, Result};
 
 struct Handlers {
     service: Arc<handler::Service>,
-    startup: Arc<auth::Startup>,
+    login: auth::Login,
     cancel: Arc<DefaultCancelHandler>,
 }
 
@@ -44,7 +44,7 @@ impl PgWireServerHandlers for Handlers {
     }
 
     fn startup_handler(&self) -> Arc<impl pgwire::api::auth::StartupHandler> {
-        self.startup.clone()
+        Arc::new(self.login.startup())
     }
 
     fn cancel_handler(&self) -> Arc<impl pgwire::api::cancel::CancelHandler> {
@@ -116,11 +116,7 @@ impl Server {
         let connections = Arc::new(ConnectionManager::new());
         let handlers = Arc::new(Handlers {
             service: Arc::new(handler::Service::new(reader, limits)),
-            startup: Arc::new(auth::Startup::new(
-                &user,
-                password.as_deref(),
-                connections.clone(),
-            )),
+            login: auth::Login::new(&user, password.as_deref(), connections.clone()),
             cancel: Arc::new(DefaultCancelHandler::new(connections)),
         });
         Ok(Server {

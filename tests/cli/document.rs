@@ -9,15 +9,9 @@ use std::process::Command;
 
 use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
 
-use super::{Workdir, sample_run};
+use super::{Workdir, peers_required, sample_run};
 
 const DAY: &str = "reports/2025-07-01_2025-12-15";
-
-/// Whether a peer tool must be present (CI installs them, `.ci/run` sets this):
-/// there a missing peer fails the test instead of skipping it.
-fn peers_required() -> bool {
-    std::env::var_os("COMMUNE_REPORT_REQUIRE_PEERS").is_some()
-}
 
 fn part(docx: &std::path::Path, name: &str) -> String {
     let file = std::fs::File::open(docx).expect("docx");

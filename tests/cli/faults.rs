@@ -240,10 +240,12 @@ fn the_systemd_units_verify() {
     assert!(probe.status.success());
     let dir = tempfile::tempdir().expect("tempdir");
     let deploy = super::manifest_dir().join("docs/deploy");
-    let service = std::fs::read_to_string(deploy.join("commune-report.service"))
-        .expect("service")
-        .replace("/usr/local/bin/commune-report", BIN);
-    std::fs::write(dir.path().join("commune-report.service"), service).expect("write");
+    for unit in ["commune-report.service", "commune-report-serve.service"] {
+        let service = std::fs::read_to_string(deploy.join(unit))
+            .expect("service")
+            .replace("/usr/local/bin/commune-report", BIN);
+        std::fs::write(dir.path().join(unit), service).expect("write");
+    }
     std::fs::copy(
         deploy.join("commune-report.timer"),
         dir.path().join("commune-report.timer"),
@@ -252,6 +254,7 @@ fn the_systemd_units_verify() {
     let out = Command::new("systemd-analyze")
         .arg("verify")
         .arg(dir.path().join("commune-report.service"))
+        .arg(dir.path().join("commune-report-serve.service"))
         .arg(dir.path().join("commune-report.timer"))
         .output()
         .expect("systemd-analyze");

@@ -22,9 +22,16 @@ mod portable;
 mod privacy;
 mod report;
 mod sample;
+mod serve;
 mod sql;
 
 const BIN: &str = env!("CARGO_BIN_EXE_commune-report");
+
+/// Whether a peer tool must be present (CI installs them, `.ci/run` sets this):
+/// there a missing peer fails the test instead of skipping it.
+pub fn peers_required() -> bool {
+    std::env::var_os("COMMUNE_REPORT_REQUIRE_PEERS").is_some()
+}
 
 fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

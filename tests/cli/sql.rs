@@ -81,7 +81,8 @@ fn table_output_is_capped_with_a_note() {
         "SELECT dossier_id FROM dossiers WHERE received_date >= DATE '2025-07-01'",
     ]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("(6245 rows, 3 shown;"), "{text}");
+    // It stops at the fourth row: how many more there are is not counted.
+    assert!(text.contains("(the first 3 rows; there are more"), "{text}");
     assert_eq!(
         text.matches("000.").count()
             + text.matches("H19.").count()
@@ -128,17 +129,14 @@ fn output_files_by_extension_are_readable() {
     assert_eq!(out.status.code(), Some(2));
 }
 
-#[test]
-fn interactive_shell_through_a_pseudo_terminal() {
+/// Types `script` into `sql`'s shell on `w` through the pseudo-terminal driver;
+/// `None` when python3 is missing (the test then skips).
+fn shell(w: &Workdir, script: &str) -> Option<String> {
     if Command::new("python3").arg("--version").output().is_err() {
         eprintln!("skipped: python3 drives the pseudo-terminal and is not installed");
-        return;
+        return None;
     }
-    let (w, _, _) = sample_run();
     let driver = manifest_dir().join("tests/cli/pty_driver.py");
-    let script = "\\d\n\\d dossiers\nSELECT commune,\n  count(*) AS n FROM dossiers WHERE received_date >= DATE '2025-07-01' GROUP BY commune ORDER BY commune;\n\
-                  SELECT sum(length(a.dossier_id || b.dossier_id || c.dossier_id)) FROM dossiers a, dossiers b, dossiers c;\n\
-                  <CTRL-C>\nDROP TABLE dossiers;\nSELECT 41 + 1 AS answer;\n\\q\n";
     let mut child = Command::new("python3")
         .arg(driver)
         .arg(BIN)
@@ -160,26 +158,171 @@ fn interactive_shell_through_a_pseudo_terminal() {
         .write_all(script.as_bytes())
         .expect("script");
     let out = child.wait_with_output().expect("driver");
-    let screen = String::from_utf8_lossy(&out.stdout);
+    let screen = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
         out.status.success(),
         "shell did not quit cleanly:\n{screen}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    Some(screen)
+}
+
+#[test]
+fn interactive_shell_through_a_pseudo_terminal() {
+    let (w, _, _) = sample_run();
+    // Ctrl-C interrupts a statement that would run for hours; its cores must be idle
+    // again a second later (the driver measures them).
+    let script = "\\d\n\\d dossiers\n\\timing\nSELECT commune,\n  count(*) AS n FROM dossiers WHERE received_date >= DATE '2025-07-01' GROUP BY commune ORDER BY commune;\n\\timing\n\
+                  SELECT count(*) FROM generate_series(1, 100) a, generate_series(1, 100000000000) b WHERE a.value + b.value > 5;\n\
+                  <CTRL-C>\n<CPU>\nDROP TABLE dossiers;\nSELECT as_of AS last_day FROM report_per<TAB>;\n\\x\nSELECT 41 + 1 AS answer;\n\\q\n";
+    let Some(screen) = shell(w, script) else {
+        return;
+    };
     for want in [
         "report_period",
         "processing, paused, resolved, returned or withdrawn",
-        "| Tân Phước 1 | 1962 |",
+        // Numbers on the right, text on the left.
+        " Tân Phước 1 | 1962",
+        "Time: ",
         "query cancelled",
         "read-only",
-        "| 42     |",
+        " last_day",
+        "-[ RECORD 1 ]-",
+        "answer | 42",
     ] {
         assert!(screen.contains(want), "{want:?} not on screen:\n{screen}");
     }
     assert!(
+        !screen.contains("no table"),
+        "Tab did not complete:\n{screen}"
+    );
+    let cpu: f64 = screen
+        .rsplit("[driver] cpu=")
+        .next()
+        .and_then(|v| v.trim().parse().ok())
+        .expect("the driver's CPU report");
+    assert!(cpu < 0.3, "cores still busy after Ctrl-C: {cpu}");
+    assert!(
         w.root.join(".commune_report_history").is_file(),
         "history file written"
     );
+}
+
+#[test]
+fn the_shell_reads_the_version_published_since_its_last_statement() {
+    let w = Workdir::sample();
+    w.ok(&["run"]);
+    // Two runs while the shell is open: the version it read first is the one a
+    // publish would have removed.
+    let config = std::fs::read_to_string(w.config()).expect("config");
+    let start = config.find("code = \"28336\"").expect("Hưng Thạnh");
+    let block = config[..start].rfind("[[communes]]").expect("its block");
+    let end = config[start..]
+        .find("[[communes]]")
+        .map_or(config.len(), |i| start + i);
+    let edited = w.root.join("three.toml");
+    std::fs::write(&edited, format!("{}{}", &config[..block], &config[end..])).expect("w");
+    let runs = format!(
+        "cp '{}' '{}' && '{BIN}' -q -c '{}' run && '{BIN}' -q -c '{}' run",
+        edited.display(),
+        w.config().display(),
+        w.config().display(),
+        w.config().display()
+    );
+    let query = "SELECT count(DISTINCT commune_code) AS communes FROM dossiers;";
+    let script = format!("{query}\n<EXEC> {runs}\n{query}\n\\q\n");
+    let Some(screen) = shell(&w, &script) else {
+        return;
+    };
+    let counts: Vec<&str> = screen
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.len() == 1 && l.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    assert_eq!(counts, ["4", "3"], "{screen}");
+}
+
+#[test]
+fn runaway_queries_end_with_a_clear_error_within_the_limits() {
+    let (w, _, _) = sample_run();
+    let out = w.run(&[
+        "sql",
+        "--memory-limit",
+        "20MB",
+        "SELECT count(*) FROM generate_series(1, 3000000) a JOIN generate_series(1, 3000000) b ON a.value = b.value",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("more memory than the limit (19.1 MiB)"),
+        "{err}"
+    );
+    let started = std::time::Instant::now();
+    let out = w.run(&[
+        "sql",
+        "--time-limit",
+        "2s",
+        "SELECT count(*) FROM generate_series(1, 1000) a, generate_series(1, 100000000000) b WHERE a.value + b.value > 5",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("longer than the limit (2s)"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    // The table format stops a query once it has the rows it shows.
+    let out = w.ok(&["sql", "SELECT value FROM generate_series(1, 2000000000000)"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("(the first 100 rows; there are more"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_attached_table_joins_the_warehouse_for_the_session() {
+    let (w, _, _) = sample_run();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let targets = dir.path().join("chỉ tiêu.csv");
+    std::fs::write(
+        &targets,
+        "\u{feff}commune_code;target_pct\n28321;99.5\n28327;98\n",
+    )
+    .expect("write");
+    let attach = format!("targets={}", targets.display());
+    let rows = {
+        let out = w.ok(&[
+            "sql",
+            "--attach",
+            &attach,
+            "--format",
+            "json",
+            "SELECT c.commune, t.target_pct FROM targets t JOIN communes c USING (commune_code) ORDER BY 1",
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        v
+    };
+    assert_eq!(
+        rows,
+        serde_json::json!([
+            {"commune": "Tân Phước 1", "target_pct": 99.5},
+            {"commune": "Tân Phước 2", "target_pct": 98.0}
+        ])
+    );
+    let taken = w.run(&[
+        "sql",
+        "--attach",
+        &format!("dossiers={}", targets.display()),
+        "SELECT 1",
+    ]);
+    assert_eq!(taken.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&taken.stderr).contains("already has a table"));
+    let missing = w.run(&["sql", "--attach", "t=/nonexistent/x.csv", "SELECT 1"]);
+    assert_eq!(
+        missing.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&missing.stderr)
+    );
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/x.csv"));
 }
 
 #[test]
