@@ -68,6 +68,19 @@ impl Workdir {
         self.root.join("commune-report.toml")
     }
 
+    /// The config's text without the commune `code`'s `[[communes]]` block.
+    pub fn config_without(&self, code: &str) -> String {
+        let config = std::fs::read_to_string(self.config()).expect("config");
+        let start = config
+            .find(&format!("code = \"{code}\""))
+            .unwrap_or_else(|| panic!("commune {code} in the config"));
+        let block = config[..start].rfind("[[communes]]").expect("its block");
+        let end = config[start..]
+            .find("[[communes]]")
+            .map_or(config.len(), |i| start + i);
+        format!("{}{}", &config[..block], &config[end..])
+    }
+
     /// Runs the binary in English (the tests read its messages) unless `args` says
     /// `--lang`.
     pub fn run(&self, args: &[&str]) -> Output {
