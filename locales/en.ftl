@@ -345,3 +345,14 @@ arg-serve-time_limit = Longest a query may run, such as 30s or 10m; 0: none (def
 arg-sql-memory_limit = Memory the queries may use, such as 256MB (default: config engine.memory_limit, else half the machine's).
 arg-sql-time_limit = Longest a query may run, such as 30s or 10m; 0: none (default: config engine.time_limit, else 15m).
 arg-sql-attach = Your own table beside the warehouse for this session, read-only: NAME=FILE.csv or NAME=FILE.parquet (repeatable).
+
+## Remote sources
+remote-bad-url = "{ $url }" is not a URL to read exports from ({ $cause })
+remote-credentials-in-url = { $url }: a remote glob may not carry a user, password or query string (credentials come from the environment: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY for S3)
+remote-glob-in-folder = { $url }: wildcards may stand only in the file name, such as s3://bucket/tp1/ho-so*.csv
+remote-short = the download stopped after { $got } of { $size } bytes
+remote-not-found = not found (check the bucket, folder and file name)
+remote-denied = access denied (check the credentials in the environment and the rights on the bucket or share)
+error-remote = cannot read the remote source { $url }: { $cause }; nothing was published (mark the commune optional = true to run without it)
+warn-remote-optional = { $commune }: the remote source { $url } cannot be read ({ $cause }); the commune is optional, so the run goes on with what it delivered before
+remote-summary = remote sources: { $downloaded } downloaded, { $unchanged } unchanged, { $removed } gone from the remote and removed from the inbox

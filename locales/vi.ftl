@@ -344,3 +344,14 @@ arg-serve-time_limit = Thời gian chạy tối đa của một truy vấn, ví 
 arg-sql-memory_limit = Bộ nhớ tối đa cho truy vấn, ví dụ 256MB (mặc định: engine.memory_limit, nếu không có thì một nửa bộ nhớ máy).
 arg-sql-time_limit = Thời gian chạy tối đa của một truy vấn, ví dụ 30s hay 10m; 0: không giới hạn (mặc định: engine.time_limit, nếu không có thì 15m).
 arg-sql-attach = Bảng riêng của bạn bên cạnh kho dữ liệu trong phiên này, chỉ đọc: TÊN=TỆP.csv hoặc TÊN=TỆP.parquet (có thể khai nhiều lần).
+
+## Remote sources
+remote-bad-url = "{ $url }" không phải URL để đọc tệp xuất ({ $cause })
+remote-credentials-in-url = { $url }: mẫu đường dẫn từ xa không được chứa tên người dùng, mật khẩu hay chuỗi truy vấn (thông tin đăng nhập lấy từ biến môi trường: AWS_ACCESS_KEY_ID và AWS_SECRET_ACCESS_KEY cho S3)
+remote-glob-in-folder = { $url }: ký tự đại diện chỉ được dùng trong tên tệp, ví dụ s3://bucket/tp1/ho-so*.csv
+remote-short = tải xuống dừng sau { $got } trên { $size } byte
+remote-not-found = không tìm thấy (kiểm tra tên bucket, thư mục và tệp)
+remote-denied = bị từ chối truy cập (kiểm tra thông tin đăng nhập trong biến môi trường và quyền trên bucket hoặc thư mục chia sẻ)
+error-remote = không đọc được nguồn từ xa { $url }: { $cause }; không công bố gì (đặt optional = true cho xã này để chạy khi thiếu nguồn)
+warn-remote-optional = { $commune }: không đọc được nguồn từ xa { $url } ({ $cause }); xã này không bắt buộc nên lần chạy tiếp tục với dữ liệu đã nộp trước đó
+remote-summary = nguồn từ xa: tải về { $downloaded } tệp, { $unchanged } tệp không đổi, { $removed } tệp không còn trên nguồn nên đã xóa khỏi hộp thư đến

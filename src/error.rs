@@ -69,6 +69,10 @@ pub enum Error {
     #[error("parquet: {0}")]
     Parquet(#[from] parquet::errors::ParquetError),
 
+    /// A remote source could not be read (after retries, for transient errors).
+    #[error("{}", crate::tr!("error-remote", url = url, cause = cause))]
+    Remote { url: String, cause: String },
+
     /// Another run holds the lock.
     #[error("{0}")]
     Busy(String),

@@ -1,7 +1,8 @@
 //! commune-report turns the CSV exports of several communes into one consolidated
 //! administrative-reform report.
 //!
-//! Data flows through three stages:
+//! Data flows through three stages (after [`fetch`] has brought remote exports into
+//! a local inbox):
 //! 1. [`ingest`]: every configured export is detected (encoding, delimiter, header
 //!    line), decoded, mapped to canonical columns and validated row by row; bad rows
 //!    become rejects, the newest snapshot of each dossier wins.
@@ -24,6 +25,7 @@ pub mod config;
 pub mod engine;
 pub mod error;
 pub mod faults;
+pub mod fetch;
 pub mod i18n;
 pub mod ingest;
 pub mod lock;

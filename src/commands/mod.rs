@@ -39,6 +39,13 @@ pub fn execute(cli: &Cli) -> Result<ExitStatus> {
         | Command::Check { .. }
         | Command::Init { .. } => None,
     };
+    // Remote exports come into the inbox first; the stages then read local files.
+    let mut config = match &cli.command {
+        Command::Run { .. } | Command::Ingest { .. } | Command::Check { .. } => {
+            runtime.block_on(crate::fetch::fetch(&config))?.0
+        }
+        _ => config,
+    };
     match &cli.command {
         Command::Run {
             period_start,

@@ -19,6 +19,8 @@ pub struct ConfigFile {
     #[serde(default)]
     pub serve: ServeSection,
     #[serde(default)]
+    pub remote: RemoteSection,
+    #[serde(default)]
     pub document: DocumentSection,
     /// Source labels taught for every commune.
     #[serde(default)]
@@ -113,6 +115,20 @@ pub struct EngineSection {
     pub time_limit: Option<String>,
 }
 
+/// Remote sources: S3-compatible object storage and HTTP/WebDAV servers. Credentials
+/// come from the environment only (the AWS variables), never from this file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemoteSection {
+    /// An S3-compatible endpoint (MinIO, the province's storage); default AWS.
+    pub s3_endpoint: Option<String>,
+    pub s3_region: Option<String>,
+    /// Longest one request may take, such as "60s".
+    pub timeout: Option<String>,
+    /// Retries of a transient error (with backoff); default 3.
+    pub retries: Option<usize>,
+}
+
 /// `serve`: the read-only PostgreSQL server.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -145,6 +161,9 @@ pub struct CommuneSection {
     pub columns: BTreeMap<String, String>,
     /// Source labels taught for this commune (wins over `[labels]`).
     pub labels: Option<super::labels::LabelsSection>,
+    /// A remote source that cannot be reached warns instead of failing the run.
+    #[serde(default)]
+    pub optional: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]

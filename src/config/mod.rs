@@ -50,6 +50,8 @@ pub struct Config {
     pub limits: limits::QueryLimits,
     /// `[serve]`: the read-only PostgreSQL server.
     pub serve: Serve,
+    /// `[remote]`: how remote sources are reached.
+    pub remote: Remote,
     pub communes: Vec<Commune>,
 }
 
@@ -92,6 +94,18 @@ pub struct Commune {
     pub columns: Vec<(String, Column)>,
     /// Source labels taught in `[labels]` and the commune's own `labels`.
     pub labels: labels::Labels,
+    /// `optional = true`: a remote source that cannot be reached warns (the commune
+    /// keeps what it delivered before) instead of failing the run.
+    pub optional: bool,
+}
+
+/// `[remote]`, resolved.
+#[derive(Debug, Clone)]
+pub struct Remote {
+    pub s3_endpoint: Option<String>,
+    pub s3_region: Option<String>,
+    pub timeout: std::time::Duration,
+    pub retries: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -226,6 +240,17 @@ impl Config {
                 None => 32,
             },
         };
+        let remote = Remote {
+            s3_endpoint: raw.remote.s3_endpoint,
+            s3_region: raw.remote.s3_region,
+            timeout: match &raw.remote.timeout {
+                Some(t) => limits::parse_duration(t)
+                    .map_err(|e| err("remote.timeout", e))?
+                    .unwrap_or(std::time::Duration::from_secs(3600)),
+                None => std::time::Duration::from_secs(60),
+            },
+            retries: raw.remote.retries.unwrap_or(3),
+        };
         if raw.communes.is_empty() {
             return Err(err("communes", crate::tr!("config-no-communes")));
         }
@@ -300,6 +325,7 @@ impl Config {
                 indicators: c.indicators,
                 csv,
                 columns,
+                optional: c.optional,
             });
         }
 
@@ -320,6 +346,7 @@ impl Config {
             threads,
             limits: query_limits,
             serve,
+            remote,
             document: Document {
                 date: match &raw.document.date {
                     Some(d) => Some(toml_date(d).ok_or_else(|| {

@@ -20,6 +20,7 @@ mod labels;
 mod language;
 mod portable;
 mod privacy;
+mod remote;
 mod report;
 mod sample;
 mod serve;
