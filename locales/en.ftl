@@ -27,7 +27,7 @@ cmd-sql-examples =
       echo "SELECT * FROM rejects" | commune-report sql --format ndjson
       commune-report sql "SELECT * FROM dossiers" -o dossiers.parquet
 cmd-init = A starter config and editable copies of the built-in queries and templates in DIR (default: the current folder); never overwrites a file.
-cmd-check = Dry run: what would be detected and rejected, per file; writes nothing.
+cmd-check = Dry run: what would be detected and rejected, per file; writes nothing but the inbox of remote exports it fetches first.
 
 arg-config = Configuration file (default: commune-report.toml); relative paths in it are relative to its folder.
 arg-log_format = Log format on stderr: text (default) or json.

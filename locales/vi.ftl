@@ -27,7 +27,7 @@ cmd-sql-examples =
       echo "SELECT * FROM rejects" | commune-report sql --format ndjson
       commune-report sql "SELECT * FROM dossiers" -o dossiers.parquet
 cmd-init = Tạo tệp cấu hình mẫu và bản sao có thể sửa của các truy vấn và mẫu tích hợp sẵn trong DIR (mặc định: thư mục hiện tại); không bao giờ ghi đè tệp đã có.
-cmd-check = Chạy thử: với từng tệp, những gì nhận diện được và những dòng sẽ bị loại, vì sao; không ghi gì.
+cmd-check = Chạy thử: với từng tệp, những gì nhận diện được và những dòng sẽ bị loại, vì sao; không ghi gì ngoài hộp thư đến của các tệp từ xa được tải về trước.
 
 arg-config = Tệp cấu hình (mặc định: commune-report.toml); các đường dẫn tương đối trong tệp tính từ thư mục chứa nó.
 arg-log_format = Định dạng nhật ký trên stderr: text (mặc định) hoặc json.
