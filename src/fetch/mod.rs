@@ -12,7 +12,7 @@ pub mod inbox;
 pub mod location;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use object_store::path::Path as StorePath;
@@ -276,9 +276,4 @@ fn key(inbox: &Path, local: &Path) -> String {
 /// Eight hex digits naming a remote glob's folder in the inbox.
 fn short_hash(text: &str) -> String {
     crate::text::sha256_hex(text)[..8].to_string()
-}
-
-/// The inbox folder of a config (for the docs and tests).
-pub fn inbox_of(config: &Config) -> PathBuf {
-    crate::warehouse::sibling(&config.warehouse, "inbox")
 }
