@@ -356,3 +356,4 @@ remote-denied = access denied (check the credentials in the environment and the 
 error-remote = cannot read the remote source { $url }: { $cause }; nothing was published (mark the commune optional = true to run without it)
 warn-remote-optional = { $commune }: the remote source { $url } cannot be read ({ $cause }); the commune is optional, so the run goes on with what it delivered before
 remote-summary = remote sources: { $downloaded } downloaded, { $unchanged } unchanged, { $removed } gone from the remote and removed from the inbox
+io-warehouse-changing = runs kept publishing new versions while it was being opened; try again

@@ -355,3 +355,4 @@ remote-denied = bị từ chối truy cập (kiểm tra thông tin đăng nhập
 error-remote = không đọc được nguồn từ xa { $url }: { $cause }; không công bố gì (đặt optional = true cho xã này để chạy khi thiếu nguồn)
 warn-remote-optional = { $commune }: không đọc được nguồn từ xa { $url } ({ $cause }); xã này không bắt buộc nên lần chạy tiếp tục với dữ liệu đã nộp trước đó
 remote-summary = nguồn từ xa: tải về { $downloaded } tệp, { $unchanged } tệp không đổi, { $removed } tệp không còn trên nguồn nên đã xóa khỏi hộp thư đến
+io-warehouse-changing = các lần chạy liên tục công bố phiên bản mới trong lúc đang mở; hãy thử lại

@@ -21,7 +21,7 @@ pub fn statement_is_query(s: &Statement) -> bool {
     }
 }
 
-fn query_is_read_only(q: &Query) -> bool {
+pub fn query_is_read_only(q: &Query) -> bool {
     let ctes = q
         .with
         .as_ref()

@@ -5,14 +5,14 @@
 
 use datafusion::sql::sqlparser::ast::Statement;
 
-use crate::query::read_only::statement_is_query;
+use crate::query::read_only::{query_is_read_only, statement_is_query};
 
 /// `Err(first words)` for a statement that is refused.
 pub fn check(statement: &Statement) -> Result<(), String> {
     let allowed = match statement {
         Statement::Declare { stmts } => stmts
             .iter()
-            .all(|d| d.for_query.as_ref().is_none_or(|q| is_read_only_query(q))),
+            .all(|d| d.for_query.as_ref().is_none_or(|q| query_is_read_only(q))),
         Statement::Set(_)
         | Statement::ShowVariable { .. }
         | Statement::ShowVariables { .. }
@@ -40,10 +40,6 @@ pub fn check(statement: &Statement) -> Result<(), String> {
             .collect::<Vec<_>>()
             .join(" "))
     }
-}
-
-fn is_read_only_query(q: &datafusion::sql::sqlparser::ast::Query) -> bool {
-    statement_is_query(&Statement::Query(Box::new(q.clone())))
 }
 
 #[cfg(test)]

@@ -35,9 +35,9 @@ pub fn acquire(warehouse: &Path) -> Result<Lease> {
             return Ok(lease);
         }
     }
-    Err(io(std::io::Error::other(
-        "the warehouse kept changing while it was being opened",
-    )))
+    Err(io(std::io::Error::other(crate::tr!(
+        "io-warehouse-changing"
+    ))))
 }
 
 /// Leases `version` itself (a folder not yet published, or one resolved before);
