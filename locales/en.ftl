@@ -357,3 +357,47 @@ error-remote = cannot read the remote source { $url }: { $cause }; nothing was p
 warn-remote-optional = { $commune }: the remote source { $url } cannot be read ({ $cause }); the commune is optional, so the run goes on with what it delivered before
 remote-summary = remote sources: { $downloaded } downloaded, { $unchanged } unchanged, { $removed } gone from the remote and removed from the inbox
 io-warehouse-changing = runs kept publishing new versions while it was being opened; try again
+
+## The run's summary of changes, e-mail
+delivery-unreachable = the remote source could not be read ({ $reason })
+delivery-no-file = no dossier file matches its globs
+delivery-quarantined = every dossier file was quarantined (unreadable)
+changes-since = Changes since the previous run ({ $run }):
+changes-first-run = First run (no previous run to compare with):
+changes-not-delivered = { $commune }: DELIVERED NOTHING — { $reason }
+changes-new-files = new files
+changes-changed-files = changed files
+changes-gone-files = files gone
+changes-report = The report of { $period } has changed figures (edition { $edition }, replacing edition { $previous }):
+changes-none = Nothing changed.
+warn-require-all = { $commune } delivered nothing ({ $reason }); quality.require_all_communes = true, so the run exits 3
+config-notify-security = "{ $value }" is not a security mode; use "starttls" (port 587), "tls" (port 465) or "none"
+config-notify-address = "{ $value }" is not an e-mail address (example: Home Affairs <noivu@example.gov.vn>)
+config-notify-no-recipient = notify.to needs at least one recipient
+config-notify-attach = "{ $value }" is not a format that can be attached; use: { $allowed }
+mail-smtp-failed = mail server { $server }: { $cause }
+mail-bad-ca = root certificate { $path }: { $cause }
+mail-no-password = notify.user = "{ $user }" but the environment variable { $var } holds no password
+info-mail-sent = sent "{ $subject }" to { $to }
+error-mail-not-sent = the notification e-mail could not be sent: { $cause } (the run's outcome stands)
+warn-mail-attachment = could not attach { $path }: { $cause }
+mail-subject-run = [Administrative reform report] { $area }: { $start } – { $as_of }, edition { $edition }
+mail-subject-missing = ; { $count } commune(s) delivered nothing
+mail-verdict-ok = Outcome: the warehouse and the report were published.
+mail-verdict-quality = Outcome: published, but a data-quality threshold was exceeded (exit 3); see the warnings in the log.
+mail-period = Period: { $start } – { $as_of }, edition { $edition }
+mail-run-id = Run: { $run }
+mail-failed-unit = The job { $unit } failed.
+mail-run-record = Newest run: { $run }, started { $started }, status { $status }, exit code { $code }
+mail-failed-no-record = The failed run left no record (it may have been killed); see: journalctl -u commune-report
+mail-no-run = No run has been recorded yet.
+mail-failed-nothing-published = Nothing new was published: the earlier warehouse and report stand.
+mail-failed-warehouse-published = The new warehouse was published but the report was not; rerun: commune-report report
+mail-published = This run's warehouse and report were published.
+mail-subject-failed = [Administrative reform report] { $area }: run FAILED
+mail-subject-record = [Administrative reform report] { $area }: outcome of the newest run
+notify-not-configured = [notify] is not configured (mail server, sender, recipients)
+notify-sent = e-mail sent to { $to }
+cmd-notify = E-mail the newest run's outcome to the [notify] recipients; with --failed, that the job failed (the systemd unit started when the job fails runs this).
+arg-notify-failed = The job failed: say so even when the run left no record (killed).
+arg-notify-unit = The systemd unit that failed, named in the mail.

@@ -356,3 +356,47 @@ error-remote = không đọc được nguồn từ xa { $url }: { $cause }; khô
 warn-remote-optional = { $commune }: không đọc được nguồn từ xa { $url } ({ $cause }); xã này không bắt buộc nên lần chạy tiếp tục với dữ liệu đã nộp trước đó
 remote-summary = nguồn từ xa: tải về { $downloaded } tệp, { $unchanged } tệp không đổi, { $removed } tệp không còn trên nguồn nên đã xóa khỏi hộp thư đến
 io-warehouse-changing = các lần chạy liên tục công bố phiên bản mới trong lúc đang mở; hãy thử lại
+
+## Tóm tắt thay đổi của lần chạy, thư điện tử
+delivery-unreachable = không đọc được nguồn từ xa ({ $reason })
+delivery-no-file = không có tệp hồ sơ nào khớp mẫu đường dẫn
+delivery-quarantined = mọi tệp hồ sơ đều bị cách ly (không đọc được)
+changes-since = Thay đổi so với lần chạy trước ({ $run }):
+changes-first-run = Lần chạy đầu tiên (chưa có lần chạy trước để so sánh):
+changes-not-delivered = { $commune }: KHÔNG NỘP — { $reason }
+changes-new-files = tệp mới
+changes-changed-files = tệp thay đổi
+changes-gone-files = tệp không còn
+changes-report = Báo cáo kỳ { $period } có số liệu thay đổi (lần ban hành { $edition }, thay lần { $previous }):
+changes-none = Không có gì thay đổi.
+warn-require-all = { $commune } không nộp gì ({ $reason }); quality.require_all_communes = true nên lần chạy kết thúc với mã 3
+config-notify-security = "{ $value }" không phải cách bảo mật; dùng "starttls" (cổng 587), "tls" (cổng 465) hoặc "none"
+config-notify-address = "{ $value }" không phải địa chỉ thư điện tử (ví dụ: Phòng Nội vụ <noivu@example.gov.vn>)
+config-notify-no-recipient = cần ít nhất một người nhận trong notify.to
+config-notify-attach = "{ $value }" không phải định dạng đính kèm được; dùng: { $allowed }
+mail-smtp-failed = máy chủ thư { $server }: { $cause }
+mail-bad-ca = chứng thư gốc { $path }: { $cause }
+mail-no-password = notify.user = "{ $user }" nhưng biến môi trường { $var } chưa đặt mật khẩu
+info-mail-sent = đã gửi thư "{ $subject }" đến { $to }
+error-mail-not-sent = không gửi được thư thông báo: { $cause } (lần chạy vẫn giữ nguyên kết quả)
+warn-mail-attachment = không đính kèm được { $path }: { $cause }
+mail-subject-run = [Báo cáo CCHC] { $area }: kỳ { $start } – { $as_of }, lần ban hành { $edition }
+mail-subject-missing = ; { $count } xã không nộp
+mail-verdict-ok = Kết quả: đã công bố kho dữ liệu và báo cáo.
+mail-verdict-quality = Kết quả: đã công bố, nhưng vượt ngưỡng chất lượng dữ liệu (mã thoát 3); xem cảnh báo trong nhật ký.
+mail-period = Kỳ báo cáo: { $start } – { $as_of }, lần ban hành { $edition }
+mail-run-id = Mã lần chạy: { $run }
+mail-failed-unit = Tác vụ { $unit } đã thất bại.
+mail-run-record = Lần chạy gần nhất: { $run }, bắt đầu { $started }, trạng thái { $status }, mã thoát { $code }
+mail-failed-no-record = Lần chạy thất bại không để lại biên bản (có thể bị dừng đột ngột); xem: journalctl -u commune-report
+mail-no-run = Chưa có biên bản lần chạy nào.
+mail-failed-nothing-published = Không có gì mới được công bố: kho dữ liệu và báo cáo trước đó vẫn giữ nguyên.
+mail-failed-warehouse-published = Kho dữ liệu mới đã được công bố nhưng báo cáo thì chưa; chạy lại: commune-report report
+mail-published = Kho dữ liệu và báo cáo của lần chạy này đã được công bố.
+mail-subject-failed = [Báo cáo CCHC] { $area }: lần chạy THẤT BẠI
+mail-subject-record = [Báo cáo CCHC] { $area }: kết quả lần chạy gần nhất
+notify-not-configured = chưa cấu hình [notify] (máy chủ thư, người gửi, người nhận)
+notify-sent = đã gửi thư đến { $to }
+cmd-notify = Gửi thư điện tử cho người nhận trong [notify] về kết quả lần chạy gần nhất; với --failed: báo tác vụ đã thất bại (đơn vị systemd chạy khi tác vụ lỗi dùng lệnh này).
+arg-notify-failed = Tác vụ đã thất bại: báo như vậy kể cả khi lần chạy không để lại biên bản (bị dừng đột ngột).
+arg-notify-unit = Tên đơn vị systemd đã thất bại, ghi trong thư.

@@ -214,6 +214,16 @@ pub enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+    /// E-mail the newest run's outcome to the `[notify]` recipients; with --failed,
+    /// that the job failed (the systemd unit started on failure runs this).
+    Notify {
+        /// The job failed: say so even when it left no run record (killed, say).
+        #[arg(long)]
+        failed: bool,
+        /// The systemd unit that failed, named in the mail.
+        #[arg(long)]
+        unit: Option<String>,
+    },
     /// A starter config and editable copies of the built-in queries and templates in
     /// DIR (default: the current folder); never overwrites a file.
     Init {

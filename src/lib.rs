@@ -16,6 +16,8 @@
 //! Ad hoc SQL reads the same versions: [`query`] for the `sql` command and its shell,
 //! [`serve`] for clients of the PostgreSQL protocol.
 //!
+//! [`notify`] mails what a run changed (or that it failed) to those who need to know.
+//!
 //! [`commands`] wires them to the command line ([`cli`]); [`config`] resolves the
 //! TOML configuration; [`error`] maps every failure to an exit code.
 
@@ -29,6 +31,7 @@ pub mod fetch;
 pub mod i18n;
 pub mod ingest;
 pub mod lock;
+pub mod notify;
 pub mod parallel;
 pub mod privacy;
 pub mod query;

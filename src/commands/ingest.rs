@@ -8,11 +8,13 @@ use tracing::{info, warn};
 
 use crate::config::Config;
 use crate::error::{Error, ExitStatus, Result};
+use crate::fetch::Fetched;
 use crate::ingest::{self, Ingested, Options};
 use crate::warehouse::cache::Cache;
 use crate::warehouse::columns::FileKind;
 use crate::warehouse::files::{FileRecord, FileStatus};
-use crate::warehouse::runs::Manifest;
+use crate::warehouse::runs::{self, Manifest};
+use crate::warehouse::summary::{self, RunSummary};
 use crate::warehouse::write;
 
 /// A new warehouse version, written in full but not yet published.
@@ -27,21 +29,30 @@ pub struct Staged {
 pub fn ingest(
     config: &Config,
     options: Options,
+    fetched: &Fetched,
     manifest: &mut Manifest,
 ) -> Result<(Ingested, ExitStatus)> {
-    let staged = stage(config, options, manifest)?;
+    let staged = stage(config, options, fetched, manifest)?;
     publish(config, &staged)?;
     Ok((staged.data, staged.status))
 }
 
-/// Ingests and writes a new version without publishing it.
-pub fn stage(config: &Config, options: Options, manifest: &mut Manifest) -> Result<Staged> {
+/// Ingests and writes a new version without publishing it; the manifest gets the
+/// inputs and what changed since the previous run.
+pub fn stage(
+    config: &Config,
+    options: Options,
+    fetched: &Fetched,
+    manifest: &mut Manifest,
+) -> Result<Staged> {
     // A warehouse path that is not a link is refused before any work is done.
     write::check_link(&config.warehouse)?;
     let data = ingest::ingest(config, options)?;
     let records: Vec<FileRecord> = data.records().cloned().collect();
     manifest.set_inputs(&records);
-    let status = quality(config, &records);
+    let summary = summarise(config, fetched, manifest, &records);
+    let status = worst(quality(config, &records), delivery(config, &summary));
+    manifest.summary = Some(summary);
     let (label, code) = match status {
         ExitStatus::QualityThreshold => ("quality_threshold", 3),
         _ => ("published", 0),
@@ -64,13 +75,85 @@ pub fn publish(config: &Config, staged: &Staged) -> Result<()> {
     Ok(())
 }
 
-/// The `ingest` command: prints per-commune counts.
-pub fn command(config: &Config, options: Options, out: &mut dyn Write) -> Result<ExitStatus> {
+/// The `ingest` command: prints per-commune counts and what changed.
+pub fn command(
+    config: &Config,
+    options: Options,
+    fetched: &Fetched,
+    out: &mut dyn Write,
+) -> Result<ExitStatus> {
     with_manifest(config, "ingest", |manifest| {
-        let (data, status) = ingest(config, options, manifest)?;
-        print_counts(config, &data, out).map_err(|e| Error::io(crate::tr!("io-summary"), e))?;
+        let (data, status) = ingest(config, options, fetched, manifest)?;
+        let io = |e| Error::io(crate::tr!("io-summary"), e);
+        print_counts(config, &data, out).map_err(io)?;
+        if let Some(summary) = &manifest.summary {
+            print_changes(summary, out).map_err(io)?;
+        }
         Ok(status)
     })
+}
+
+/// The run's files against the previous published run's.
+fn summarise(
+    config: &Config,
+    fetched: &Fetched,
+    manifest: &Manifest,
+    records: &[FileRecord],
+) -> RunSummary {
+    let previous = runs::previous_published(&config.warehouse, manifest);
+    let communes: Vec<summary::Commune> = config
+        .communes
+        .iter()
+        .map(|c| summary::Commune {
+            code: &c.code,
+            name: &c.name,
+            unreachable: {
+                let reasons: Vec<String> = fetched
+                    .unreachable
+                    .iter()
+                    .filter(|(code, _, _)| *code == c.code)
+                    .map(|(_, url, cause)| format!("{url}: {cause}"))
+                    .collect();
+                (!reasons.is_empty()).then(|| reasons.join("; "))
+            },
+        })
+        .collect();
+    RunSummary::since(previous.as_ref(), &communes, records)
+}
+
+/// Exit 3 when `quality.require_all_communes` is set and a commune delivered
+/// nothing (each such commune was warned about where it was found).
+fn delivery(config: &Config, summary: &RunSummary) -> ExitStatus {
+    if !config.require_all_communes {
+        return ExitStatus::Success;
+    }
+    let mut status = ExitStatus::Success;
+    for c in summary.not_delivered() {
+        warn!(
+            commune = %c.code,
+            "{}",
+            crate::tr!(
+                "warn-require-all",
+                commune = c.name,
+                reason = c.not_delivered.as_deref().unwrap_or("")
+            )
+        );
+        status = ExitStatus::QualityThreshold;
+    }
+    status
+}
+
+/// The summary's lines, as the run ends.
+pub fn print_changes(summary: &RunSummary, out: &mut dyn Write) -> std::io::Result<()> {
+    for line in summary.lines() {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// The run's exit status: the first quality finding of its stages.
+pub fn worst(a: ExitStatus, b: ExitStatus) -> ExitStatus {
+    if a == ExitStatus::Success { b } else { a }
 }
 
 /// Runs `body` and saves its manifest whatever the outcome.

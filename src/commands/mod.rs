@@ -3,6 +3,7 @@
 mod check;
 mod ingest;
 mod init;
+mod notify;
 mod report;
 mod run;
 mod serve;
@@ -36,15 +37,16 @@ pub fn execute(cli: &Cli) -> Result<ExitStatus> {
         }
         Command::Sql { .. }
         | Command::Serve { .. }
+        | Command::Notify { .. }
         | Command::Check { .. }
         | Command::Init { .. } => None,
     };
     // Remote exports come into the inbox first; the stages then read local files.
-    let mut config = match &cli.command {
+    let (mut config, fetched) = match &cli.command {
         Command::Run { .. } | Command::Ingest { .. } | Command::Check { .. } => {
-            runtime.block_on(crate::fetch::fetch(&config))?.0
+            runtime.block_on(crate::fetch::fetch(&config))?
         }
-        _ => config,
+        _ => (config, crate::fetch::Fetched::default()),
     };
     match &cli.command {
         Command::Run {
@@ -61,6 +63,7 @@ pub fn execute(cli: &Cli) -> Result<ExitStatus> {
             Options {
                 full_refresh: *full_refresh,
             },
+            &fetched,
             &mut stdout,
         ),
         Command::Ingest { full_refresh } => ingest::command(
@@ -68,6 +71,7 @@ pub fn execute(cli: &Cli) -> Result<ExitStatus> {
             Options {
                 full_refresh: *full_refresh,
             },
+            &fetched,
             &mut stdout,
         ),
         Command::Report {
@@ -112,6 +116,9 @@ pub fn execute(cli: &Cli) -> Result<ExitStatus> {
             runtime.block_on(serve::serve(config, &mut stdout))
         }
         Command::Check { files } => check::check(&config, files, &mut stdout),
+        Command::Notify { failed, unit } => {
+            notify::notify(&config, *failed, unit.as_deref(), &mut stdout)
+        }
         Command::Init { .. } => Err(crate::error::Error::Invariant(
             "init runs before the config is read".into(),
         )),

@@ -13,6 +13,7 @@ use crate::engine;
 use crate::error::{Error, ExitStatus, Result};
 use crate::query::format::json_array;
 use crate::report::{self, Formats, Prepared, Published, Report};
+use crate::warehouse::summary::RunSummary;
 
 /// The period asked for on the command line; the config and the data fill the rest.
 #[derive(Debug, Clone, Copy, Default)]
@@ -28,7 +29,7 @@ pub async fn report(
     out: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let formats = Formats::parse(formats)?;
-    let built = prepare(config, period, formats, &config.warehouse).await?;
+    let built = prepare(config, period, formats, &config.warehouse, None).await?;
     let published = commit(built.prepared)?;
     writeln!(
         out,
@@ -49,12 +50,13 @@ pub struct Built {
 
 /// Shared with `run`: resolves the period, runs the queries over the warehouse
 /// version at `warehouse` (the link, or a version `run` has not published yet) and
-/// writes the report aside.
+/// writes the report aside; `run` is what the run publishing it changed.
 pub async fn prepare(
     config: &Config,
     period: Period,
     formats: Formats,
     warehouse: &Path,
+    run: Option<RunSummary>,
 ) -> Result<Built> {
     let folder = config.queries_folder()?;
     // One version for the report and its comparisons, whatever a run publishes.
@@ -78,6 +80,7 @@ pub async fn prepare(
     engine::register_period(&ctx, start, as_of).await?;
     let status = check_data_dates(config, &ctx, start, as_of).await?;
     let mut report = report::build(config, warehouse, &ctx, start, as_of).await?;
+    report.meta.run = run;
     let prepared = report::prepare(&config.reports, folder, &mut report, formats)?;
     Ok(Built {
         report,

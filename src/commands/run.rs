@@ -5,41 +5,65 @@ use std::io::Write;
 
 use serde_json::Value;
 
-use super::ingest::{publish, stage, with_manifest};
+use super::ingest::{print_changes, publish, stage, with_manifest, worst};
 use super::report::{Period, commit, prepare};
 use crate::config::Config;
 use crate::error::{Error, ExitStatus, Result};
+use crate::fetch::Fetched;
 use crate::ingest::Options;
 use crate::report::model::role;
 use crate::report::{Formats, Report, markdown::cell};
 use crate::tr;
 use crate::warehouse::files::FileStatus;
+use crate::warehouse::summary::ReportChanges;
+use crate::warehouse::write;
 
 pub fn run(
     config: &Config,
     runtime: &tokio::runtime::Runtime,
     period: Period,
     options: Options,
+    fetched: &Fetched,
     out: &mut dyn Write,
 ) -> Result<ExitStatus> {
     // A bad queries folder is a config error: found before anything is published.
     config.queries_folder()?;
-    with_manifest(config, "run", |manifest| {
+    let mut sent: Option<Notice> = None;
+    let status = with_manifest(config, "run", |manifest| {
         // The report is built over the new version before either is published: a
         // failing query or an unwritable reports folder publishes nothing.
-        let staged = stage(config, options, manifest)?;
+        let staged = stage(config, options, fetched, manifest)?;
         let built = runtime.block_on(prepare(
             config,
             period,
             Formats::DEFAULT,
             &staged.version.dir,
+            manifest.summary.clone(),
         ))?;
+        if let (Some(summary), Some(edition)) = (&mut manifest.summary, &built.report.meta.edition)
+            && let Some(previous) = edition.previous
+            && built.prepared.is_new()
+        {
+            summary.report = Some(ReportChanges {
+                period: format!(
+                    "{}_{}",
+                    built.report.meta.period_start, built.report.meta.as_of
+                ),
+                edition: edition.number,
+                previous_edition: previous,
+                changes: edition.changes.clone(),
+            });
+        }
+        // The version's `runs` table records this run as it ends, figures included.
+        write::rewrite_runs(&config.warehouse, &staged.version, manifest)?;
         publish(config, &staged)?;
         let published = commit(built.prepared).map_err(|e| {
             Error::ReportNotPublished(crate::tr!("report-not-published", cause = e))
         })?;
         let io = |e| Error::io(crate::tr!("io-summary"), e);
-        print_summary(&built.report, out).map_err(io)?;
+        let mut table = Vec::new();
+        print_summary(&built.report, &mut table).map_err(io)?;
+        out.write_all(&table).map_err(io)?;
         for f in staged
             .data
             .records()
@@ -53,15 +77,49 @@ pub fn run(
             );
             writeln!(out, "{line}").map_err(io)?;
         }
+        if let Some(summary) = &manifest.summary {
+            print_changes(summary, out).map_err(io)?;
+        }
         let line = tr!("summary-report", dir = published.dir.display());
         writeln!(out, "{line}").map_err(io)?;
-        Ok(worst(staged.status, built.status))
-    })
+        let status = worst(staged.status, built.status);
+        sent = Some(Notice {
+            report: built.report,
+            manifest: manifest.clone(),
+            dir: published.dir,
+            status,
+            table: String::from_utf8_lossy(&table).into_owned(),
+        });
+        Ok(status)
+    })?;
+    // After publishing and after the manifest is saved: a mail that cannot be sent
+    // is logged and undoes nothing.
+    if let (Some(notify), Some(n)) = (&config.notify, sent) {
+        // The manifest as saved: its status is final.
+        let mut manifest = n.manifest;
+        manifest.finish(
+            if n.status == ExitStatus::QualityThreshold {
+                "quality_threshold"
+            } else {
+                "published"
+            },
+            i32::from(n.status.code()),
+            None,
+        );
+        crate::notify::send_run(
+            notify, config, &n.report, &manifest, &n.dir, n.status, &n.table,
+        );
+    }
+    Ok(status)
 }
 
-/// The run's exit status: a quality finding of either stage.
-fn worst(a: ExitStatus, b: ExitStatus) -> ExitStatus {
-    if a == ExitStatus::Success { b } else { a }
+/// What the e-mail of a published run says.
+struct Notice {
+    report: Report,
+    manifest: crate::warehouse::runs::Manifest,
+    dir: std::path::PathBuf,
+    status: ExitStatus,
+    table: String,
 }
 
 fn print_summary(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {

@@ -20,6 +20,7 @@ pub struct ConfigFile {
     pub serve: ServeSection,
     #[serde(default)]
     pub remote: RemoteSection,
+    pub notify: Option<super::notify::NotifySection>,
     #[serde(default)]
     pub document: DocumentSection,
     /// Source labels taught for every commune.
@@ -91,6 +92,8 @@ pub struct QualitySection {
     pub max_data_age_days: Option<u32>,
     /// `quarantine` (default) or `fail`: what a file that cannot be read does.
     pub on_file_error: Option<String>,
+    /// A run in which a commune delivered nothing exits 3.
+    pub require_all_communes: bool,
 }
 
 impl Default for QualitySection {
@@ -99,6 +102,7 @@ impl Default for QualitySection {
             max_reject_ratio: 0.05,
             max_data_age_days: None,
             on_file_error: None,
+            require_all_communes: false,
         }
     }
 }

@@ -5,6 +5,7 @@
 mod file;
 pub mod labels;
 pub mod limits;
+pub mod notify;
 mod units;
 
 use std::collections::HashSet;
@@ -52,6 +53,14 @@ pub struct Config {
     pub serve: Serve,
     /// `[remote]`: how remote sources are reached.
     pub remote: Remote,
+    /// `[notify]`: the run summary by e-mail, when configured.
+    pub notify: Option<notify::Notify>,
+    /// `quality.require_all_communes`: a commune that delivered nothing makes the run
+    /// exit 3.
+    pub require_all_communes: bool,
+    /// Local files that stand for remote ones (the inbox copies) and the URL shown
+    /// for them in `source_file`; filled by [`crate::fetch`].
+    pub remote_names: std::collections::HashMap<PathBuf, String>,
     pub communes: Vec<Commune>,
 }
 
@@ -251,6 +260,10 @@ impl Config {
             },
             retries: raw.remote.retries.unwrap_or(3),
         };
+        let notify = match raw.notify {
+            Some(n) => Some(notify::resolve(n, &base_dir).map_err(|(key, m)| err(key, m))?),
+            None => None,
+        };
         if raw.communes.is_empty() {
             return Err(err("communes", crate::tr!("config-no-communes")));
         }
@@ -347,6 +360,9 @@ impl Config {
             limits: query_limits,
             serve,
             remote,
+            notify,
+            require_all_communes: raw.quality.require_all_communes,
+            remote_names: Default::default(),
             document: Document {
                 date: match &raw.document.date {
                     Some(d) => Some(toml_date(d).ok_or_else(|| {
@@ -387,6 +403,9 @@ impl Config {
 
     /// `path` relative to the config's folder when it lies under it (for `source_file`).
     pub fn relative(&self, path: &Path) -> String {
+        if let Some(url) = self.remote_names.get(path) {
+            return url.clone();
+        }
         path.strip_prefix(&self.base_dir)
             .unwrap_or(path)
             .to_string_lossy()

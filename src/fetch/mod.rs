@@ -109,6 +109,12 @@ pub async fn fetch(config: &Config) -> Result<(Config, Fetched)> {
         }
     }
     index.save(&inbox)?;
+    // The inbox copies are named by their URL in `files.source_file` and the report.
+    local.remote_names = index
+        .files
+        .iter()
+        .map(|(key, entry)| (inbox.join(key), entry.url.clone()))
+        .collect();
     tracing::info!(
         "{}",
         crate::tr!(

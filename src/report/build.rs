@@ -106,6 +106,7 @@ pub async fn build(
             .collect(),
             document: config.document.clone(),
             edition: None,
+            run: None,
         },
         narrative: Vec::new(),
         recommendations: narrative::blocks(

@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::cells;
 use super::labels;
 use super::model::{Report, role};
+use super::vn;
 
 /// Changes from `previous` (an earlier edition's `report.json`) to `report`.
 pub fn between(previous: &Value, report: &Report) -> Vec<String> {
@@ -100,9 +101,27 @@ fn figures(old: &Value, new: &Value) -> Vec<String> {
             );
             // A ratio that moved less than its shown precision is not news.
             if was != is {
-                out.push(format!("{name} — {}: {was} → {is}", labels::column(column)));
+                let by = by_how_much(column, &before[column.as_str()], value)
+                    .map(|d| format!(" ({d})"))
+                    .unwrap_or_default();
+                out.push(format!(
+                    "{name} — {}: {was} → {is}{by}",
+                    labels::column(column)
+                ));
             }
         }
     }
     out
+}
+
+/// The difference of two figures as the reader counts it: "+8" dossiers, "+2,1 điểm %"
+/// of a share; None for what is not a number on both sides.
+fn by_how_much(column: &str, was: &Value, is: &Value) -> Option<String> {
+    match (was.as_i64(), is.as_i64()) {
+        (Some(a), Some(b)) if !labels::is_ratio(column) => Some(vn::signed_integer(b - a)),
+        _ => match (was.as_f64(), is.as_f64()) {
+            (Some(a), Some(b)) if labels::is_ratio(column) => Some(vn::points(b - a)),
+            _ => None,
+        },
+    }
 }

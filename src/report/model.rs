@@ -39,6 +39,11 @@ pub struct Meta {
     /// Which edition of the period's report this is; set when it is published.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edition: Option<Edition>,
+    /// What the run that published this edition changed (`run` only): files new,
+    /// changed or gone per commune, communes that delivered nothing. The figures
+    /// that moved are in `edition.changes`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub run: Option<crate::warehouse::summary::RunSummary>,
 }
 
 /// A report is identified by its period; each publication for the period that

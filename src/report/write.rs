@@ -142,6 +142,11 @@ enum Step {
 }
 
 impl Prepared {
+    /// Whether committing makes a new edition (else the period's current one stays).
+    pub fn is_new(&self) -> bool {
+        matches!(self.step, Step::New { .. })
+    }
+
     /// Moves the edition into place and switches the period's link (or adds the
     /// missing files to the same edition).
     pub fn commit(self) -> Result<Published> {
@@ -200,8 +205,12 @@ pub fn prepare(
     }
 
     report.meta.edition = None;
+    // The run that publishes an edition is recorded in it, but is not its content:
+    // a rerun that changes nothing is the same edition.
+    let run = report.meta.run.take();
     let content = serde_json::to_vec(&*report)
         .map_err(|e| Error::Invariant(format!("report is not serialisable: {e}")))?;
+    report.meta.run = run;
     let content_sha256 = crate::text::hex(&Sha256::digest(&content));
     let current = current_edition(&link)?;
 

@@ -2,7 +2,7 @@
 //! name the canonical columns and tables, `files` is one input file as handed over by
 //! ingest, `staging` streams parsed rows into the parse `cache` (already as warehouse
 //! files), `batches` builds Arrow batches, `write` writes a version and publishes it,
-//! `runs` keeps the run history, `lease` keeps a version from
+//! `runs` keeps the run history and `summary` what a run changed, `lease` keeps a version from
 //! being removed while it is read. Nothing here imports `ingest` or `config`.
 
 pub mod batches;
@@ -13,6 +13,7 @@ pub mod lease;
 pub mod runs;
 pub mod schema;
 pub mod staging;
+pub mod summary;
 pub mod write;
 
 pub use schema::Table;

@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::files::FileRecord;
+use super::summary::RunSummary;
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -42,6 +43,9 @@ pub struct Manifest {
     pub exit_code: Option<i32>,
     pub error: Option<String>,
     pub inputs: Vec<InputFile>,
+    /// What changed since the previous run (runs before this field have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<RunSummary>,
 }
 
 impl Manifest {
@@ -60,6 +64,7 @@ impl Manifest {
             exit_code: None,
             error: None,
             inputs: Vec::new(),
+            summary: None,
         }
     }
 
@@ -106,6 +111,52 @@ pub fn manifests_dir(warehouse: &Path) -> PathBuf {
     super::sibling(warehouse, "runs")
 }
 
+/// Every saved manifest but `except`'s (unreadable ones are warned about).
+fn saved(warehouse: &Path, except: &str) -> Vec<Manifest> {
+    let mut runs = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(manifests_dir(warehouse)) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            match serde_json::from_str::<Manifest>(&text) {
+                Ok(m) if m.run_id != except => runs.push(m),
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::warn!(file = %path.display(), "{}", crate::tr!("warn-manifest-unreadable", cause = e))
+                }
+            }
+        }
+    }
+    runs
+}
+
+/// The newest saved run, whatever its outcome.
+pub fn newest(warehouse: &Path) -> Option<Manifest> {
+    saved(warehouse, "")
+        .into_iter()
+        .max_by_key(|m| m.started_at)
+}
+
+/// The newest run before `current` that published a warehouse version: what the
+/// current run's changes are counted from.
+pub fn previous_published(warehouse: &Path, current: &Manifest) -> Option<Manifest> {
+    saved(warehouse, &current.run_id)
+        .into_iter()
+        .filter(|m| m.started_at < current.started_at)
+        .filter(|m| {
+            matches!(
+                m.status.as_str(),
+                "published" | "quality_threshold" | "warehouse_published_report_failed"
+            )
+        })
+        .max_by_key(|m| m.started_at)
+}
+
 pub fn schema() -> SchemaRef {
     let ts = DataType::Timestamp(TimeUnit::Millisecond, Some("UTC".into()));
     Arc::new(Schema::new(vec![
@@ -120,27 +171,17 @@ pub fn schema() -> SchemaRef {
         Field::new("superseded", DataType::UInt64, false),
         Field::new("rejected", DataType::UInt64, false),
         Field::new("error", DataType::Utf8, true),
+        Field::new("new_files", DataType::UInt64, true),
+        Field::new("changed_files", DataType::UInt64, true),
+        Field::new("gone_files", DataType::UInt64, true),
+        Field::new("not_delivered", DataType::Utf8, true),
+        Field::new("changes", DataType::Utf8, true),
     ]))
 }
 
 /// Every saved manifest plus `current`, oldest first, as the `runs` table.
 pub fn history_batch(warehouse: &Path, current: &Manifest) -> Result<RecordBatch> {
-    let mut runs: Vec<Manifest> = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(manifests_dir(warehouse)) {
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                continue;
-            };
-            match serde_json::from_str::<Manifest>(&text) {
-                Ok(m) if m.run_id != current.run_id => runs.push(m),
-                Ok(_) => {}
-                Err(e) => {
-                    tracing::warn!(file = %path.display(), "{}", crate::tr!("warn-manifest-unreadable", cause = e))
-                }
-            }
-        }
-    }
+    let mut runs = saved(warehouse, &current.run_id);
     runs.push(current.clone());
     runs.sort_by_key(|r| r.started_at);
     let sum = |m: &Manifest, f: fn(&InputFile) -> u64| m.inputs.iter().map(f).sum::<u64>();
@@ -184,6 +225,36 @@ pub fn history_batch(warehouse: &Path, current: &Manifest) -> Result<RecordBatch
                 .map(|r| r.error.as_deref())
                 .collect::<StringArray>(),
         ),
+        Arc::new(count(&runs, |c| &c.new_files)),
+        Arc::new(count(&runs, |c| &c.changed_files)),
+        Arc::new(count(&runs, |c| &c.gone_files)),
+        Arc::new(
+            runs.iter()
+                .map(|r| {
+                    r.summary.as_ref().map(|s| {
+                        s.not_delivered()
+                            .map(|c| c.code.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                })
+                .collect::<StringArray>(),
+        ),
+        Arc::new(
+            runs.iter()
+                .map(|r| r.summary.as_ref().map(|s| s.lines().join("\n")))
+                .collect::<StringArray>(),
+        ),
     ];
     Ok(RecordBatch::try_new(schema(), columns)?)
+}
+
+/// Files per run of one summary list; null for runs without a summary.
+fn count(
+    runs: &[Manifest],
+    files: fn(&super::summary::CommuneDelivery) -> &Vec<String>,
+) -> UInt64Array {
+    runs.iter()
+        .map(|r| r.summary.as_ref().map(|s| s.count(files)))
+        .collect()
 }

@@ -144,6 +144,22 @@ pub fn write_version(
     })
 }
 
+/// Writes the staged (not yet published) version's `runs` table again, once the run
+/// knows what it changed in the report: a new file renamed over the old.
+pub fn rewrite_runs(warehouse: &Path, version: &Version, manifest: &Manifest) -> Result<()> {
+    let runs = version.dir.join("runs");
+    let tmp = runs.join(format!(".runs.parquet.tmp-{}", std::process::id()));
+    let mut history = Partition::at(tmp.clone(), zstd().build());
+    history.write(&runs::history_batch(warehouse, manifest)?)?;
+    history.finish()?;
+    let path = runs.join("runs.parquet");
+    fs::rename(&tmp, &path)
+        .map_err(|e| Error::io(crate::tr!("io-publishing", path = path.display()), e))?;
+    File::open(&runs)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::io(crate::tr!("io-syncing", path = runs.display()), e))
+}
+
 fn partition_dir(dir: &Path, table: Table, code: &str) -> PathBuf {
     dir.join(table.name())
         .join(format!("{PARTITION_COLUMN}={code}"))

@@ -240,7 +240,11 @@ fn the_systemd_units_verify() {
     assert!(probe.status.success());
     let dir = tempfile::tempdir().expect("tempdir");
     let deploy = super::manifest_dir().join("docs/deploy");
-    for unit in ["commune-report.service", "commune-report-serve.service"] {
+    for unit in [
+        "commune-report.service",
+        "commune-report-serve.service",
+        "commune-report-failure@.service",
+    ] {
         let service = std::fs::read_to_string(deploy.join(unit))
             .expect("service")
             .replace("/usr/local/bin/commune-report", BIN);
@@ -256,6 +260,11 @@ fn the_systemd_units_verify() {
         .arg(dir.path().join("commune-report.service"))
         .arg(dir.path().join("commune-report-serve.service"))
         .arg(dir.path().join("commune-report.timer"))
+        // The instance OnFailure= starts.
+        .arg(
+            dir.path()
+                .join("commune-report-failure@commune-report.service.service"),
+        )
         .output()
         .expect("systemd-analyze");
     assert!(

@@ -18,6 +18,8 @@ mod hardening;
 mod isolation;
 mod labels;
 mod language;
+mod notify;
+mod peer;
 mod portable;
 mod privacy;
 mod remote;
@@ -25,6 +27,7 @@ mod report;
 mod sample;
 mod serve;
 mod sql;
+mod summary;
 
 const BIN: &str = env!("CARGO_BIN_EXE_commune-report");
 

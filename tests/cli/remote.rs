@@ -2,68 +2,10 @@
 //! moto's S3-compatible server and wsgidav's WebDAV server (both from PyPI,
 //! installed by `.ci/run`).
 
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
-use super::{Workdir, manifest_dir, peers_required};
-
-/// A server process, stopped when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Server {
-    /// Starts `python3 args…` with `{port}` replaced by a free port; `None` when the
-    /// Python package is missing and peers are not required.
-    fn start(module_check: &str, args: &[&str]) -> Option<Server> {
-        let have = Command::new("python3")
-            .args(["-c", &format!("import {module_check}")])
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if !have {
-            assert!(
-                !peers_required(),
-                "{module_check} is required (.ci/run installs it)"
-            );
-            eprintln!("skipped: python3 -m pip install {module_check} to run this test");
-            return None;
-        }
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .map(|a| a.port())
-            .expect("a free port");
-        let args: Vec<String> = args
-            .iter()
-            .map(|a| a.replace("{port}", &port.to_string()))
-            .collect();
-        let child = Command::new("python3")
-            .args(&args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start the server");
-        let server = Server { child, port };
-        let until = Instant::now() + Duration::from_secs(30);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < until, "{args:?} did not start listening");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        Some(server)
-    }
-
-    fn stop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
+use super::peer::Server;
+use super::{Workdir, manifest_dir};
 
 /// Every dossier, indicator and reject of a warehouse without the file paths (the
 /// inbox's differ from the repository's), in a stable order.
@@ -142,6 +84,13 @@ for folder, _, files in os.walk(root):
         stderr(&first)
     );
     assert_eq!(content(&w), local_content());
+    // Files are named by their URL, never by their inbox copy.
+    let names = w.sql("SELECT source_file FROM files ORDER BY 1");
+    assert_eq!(names.len(), 13);
+    for name in &names {
+        let name = name["source_file"].as_str().expect("name");
+        assert!(name.starts_with("s3://exports/"), "{name}");
+    }
 
     // Unchanged: nothing is downloaded again.
     let again = run(&w);
@@ -151,6 +100,8 @@ for folder, _, files in os.walk(root):
         "{}",
         stderr(&again)
     );
+    let said = String::from_utf8_lossy(&again.stdout);
+    assert!(said.contains("Nothing changed."), "{said}");
 
     // The server gone: the run fails naming the source, and nothing is published.
     let published = std::fs::read_link(w.root.join("warehouse")).expect("link");
@@ -187,6 +138,12 @@ for folder, _, files in os.walk(root):
         stderr(&optional).contains("the commune is optional"),
         "{}",
         stderr(&optional)
+    );
+    // The run's summary names each commune that delivered nothing, and why.
+    let said = String::from_utf8_lossy(&optional.stdout);
+    assert!(
+        said.contains("Tân Phước 1: DELIVERED NOTHING — the remote source could not be read (s3://exports/tp1/ho-so*.csv: "),
+        "{said}"
     );
     assert_eq!(content(&w), local_content());
 }

@@ -1,0 +1,231 @@
+//! The run's summary by e-mail, received by a real SMTP server (aiosmtpd from PyPI,
+//! installed by `.ci/run`) on a loopback port the test picks.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use super::Workdir;
+use super::peer::Server;
+
+/// aiosmtpd delivering into a maildir in `dir` (which it creates: Python's
+/// `Maildir` adds its subfolders only to a folder it creates).
+fn smtp_sink(dir: &Path) -> Option<Server> {
+    Server::start(
+        "aiosmtpd",
+        &[
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            "127.0.0.1:{port}",
+            "-c",
+            "aiosmtpd.handlers.Mailbox",
+            &dir.join("box").to_string_lossy(),
+        ],
+    )
+}
+
+/// The messages of the maildir, parsed by Python's `email` package: subject, from,
+/// to, the plain-text body and each attachment's name and sha256.
+fn received(dir: &Path, expected: usize) -> Vec<Value> {
+    let parse = r#"
+import sys, json, hashlib, mailbox, email, email.policy
+box = mailbox.Maildir(sys.argv[1], factory=None, create=False)
+out = []
+for key in sorted(box.keys()):
+    m = email.message_from_bytes(box.get_bytes(key), policy=email.policy.default)
+    out.append({
+        "subject": str(m["subject"]), "from": str(m["from"]), "to": str(m["to"]),
+        "body": m.get_body(preferencelist=("plain",)).get_content(),
+        "attachments": [{"name": p.get_filename(),
+                         "sha256": hashlib.sha256(p.get_payload(decode=True)).hexdigest()}
+                        for p in m.iter_attachments()],
+    })
+print(json.dumps(out))
+"#;
+    let until = Instant::now() + Duration::from_secs(20);
+    loop {
+        let out = Command::new("python3")
+            .args(["-c", parse])
+            .arg(dir.join("box"))
+            .output()
+            .expect("python3");
+        if out.status.success() {
+            let messages: Vec<Value> = serde_json::from_slice(&out.stdout).expect("json");
+            if messages.len() >= expected || Instant::now() > until {
+                return messages;
+            }
+        } else if Instant::now() > until {
+            panic!("maildir: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+fn notify_section(port: u16) -> String {
+    format!(
+        "\n[notify]\nserver = \"127.0.0.1\"\nport = {port}\nsecurity = \"none\"\n\
+         from = \"Báo cáo CCHC <bao-cao@tanphuoc.example>\"\n\
+         to = [\"noi-vu@tanphuoc.example\", \"Văn phòng <van-phong@tanphuoc.example>\"]\n\
+         timeout = \"10s\"\n"
+    )
+}
+
+fn sha256(path: &Path) -> String {
+    use sha2::Digest;
+    let bytes = std::fs::read(path).expect("report file");
+    sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[test]
+fn a_run_mails_its_summary_with_the_report_files_attached() {
+    let maildir = tempfile::tempdir().expect("maildir");
+    let Some(_sink) = smtp_sink(maildir.path()) else {
+        return;
+    };
+    let port = _sink.port;
+    let w = Workdir::sample_with(|t| format!("{t}{}", notify_section(port)));
+    let out = w.ok(&["run"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let messages = received(maildir.path(), 1);
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    let m = &messages[0];
+    let subject = m["subject"].as_str().expect("subject");
+    assert!(
+        subject.contains("Tân Phước") && subject.contains("edition 1"),
+        "{subject}"
+    );
+    assert!(
+        m["to"]
+            .as_str()
+            .is_some_and(|t| t.contains("van-phong@tanphuoc.example"))
+    );
+    let body = m["body"].as_str().expect("body");
+    // The same table and summary the run printed.
+    for line in stdout
+        .lines()
+        .filter(|l| l.starts_with("Tân Phước 1") || l.contains("First run"))
+    {
+        assert!(body.contains(line.trim_end()), "{line:?} not in\n{body}");
+    }
+    assert!(
+        body.contains("Outcome: the warehouse and the report were published."),
+        "{body}"
+    );
+    let link = std::fs::read_dir(w.root.join("reports"))
+        .expect("reports")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.is_symlink())
+        .expect("report link");
+    let period = link
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    let attachments = m["attachments"].as_array().expect("attachments");
+    let names: Vec<&str> = attachments
+        .iter()
+        .filter_map(|a| a["name"].as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            format!("bao-cao_{period}.docx"),
+            format!("bao-cao_{period}.xlsx"),
+            format!("bao-cao_{period}.html")
+        ]
+    );
+    for (a, ext) in attachments.iter().zip(["docx", "xlsx", "html"]) {
+        assert_eq!(
+            a["sha256"].as_str(),
+            Some(sha256(&link.join(format!("report.{ext}"))).as_str())
+        );
+    }
+}
+
+#[test]
+fn a_mail_server_that_cannot_be_reached_undoes_nothing() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port");
+    let w = Workdir::sample_with(|t| format!("{t}{}", notify_section(closed)));
+    let out = w.ok(&["run"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the notification e-mail could not be sent: mail server 127.0.0.1:"),
+        "{stderr}"
+    );
+    assert_eq!(w.sql("SELECT count(*) AS n FROM communes")[0]["n"], 4);
+    assert!(w.root.join("reports").read_dir().expect("reports").count() > 0);
+}
+
+#[test]
+fn the_failure_unit_mails_that_the_job_failed_and_why() {
+    let maildir = tempfile::tempdir().expect("maildir");
+    let Some(sink) = smtp_sink(maildir.path()) else {
+        return;
+    };
+    // A reports folder that cannot be created fails the run before anything is published.
+    let w = Workdir::sample_with(|t| {
+        format!(
+            "{}{}",
+            t.replace(
+                "reports = \"reports\"",
+                "reports = \"not-a-folder/reports\""
+            ),
+            notify_section(sink.port)
+        )
+    });
+    std::fs::write(w.root.join("not-a-folder"), "a file").expect("file");
+    let run = w.run(&["run"]);
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        received(maildir.path(), 0).is_empty(),
+        "a failed run mails nothing itself"
+    );
+
+    let out = w.ok(&["notify", "--failed", "--unit", "commune-report.service"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("e-mail sent to"));
+    let messages = received(maildir.path(), 1);
+    assert_eq!(messages.len(), 1);
+    let m = &messages[0];
+    assert!(
+        m["subject"]
+            .as_str()
+            .is_some_and(|s| s.contains("run FAILED")),
+        "{m}"
+    );
+    let body = m["body"].as_str().expect("body");
+    assert!(
+        body.contains("The job commune-report.service failed."),
+        "{body}"
+    );
+    assert!(body.contains("status failed, exit code 1"), "{body}");
+    assert!(
+        body.contains("not-a-folder"),
+        "the error says what failed: {body}"
+    );
+    assert!(body.contains("Nothing new was published"), "{body}");
+    assert!(m["attachments"].as_array().is_some_and(Vec::is_empty));
+}
+
+#[test]
+fn notify_without_a_notify_section_is_a_usage_error() {
+    let w = Workdir::sample();
+    let out = w.run(&["notify"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[notify] is not configured"));
+}
