@@ -229,3 +229,99 @@ fn notify_without_a_notify_section_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("[notify] is not configured"));
 }
+
+/// A CA and a certificate for `localhost` it signed, made by openssl in `dir`
+/// (ca.pem, cert.pem, key.pem); false when openssl is missing.
+fn certificates(dir: &Path) -> bool {
+    if Command::new("openssl").arg("version").output().is_err() {
+        eprintln!("skipped: openssl makes the test certificates and is not installed");
+        return false;
+    }
+    std::fs::write(
+        dir.join("leaf.ext"),
+        "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\n",
+    )
+    .expect("ext");
+    for args in [
+        "req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 1 -subj /CN=Test-CA",
+        "req -newkey rsa:2048 -nodes -keyout key.pem -out leaf.csr -subj /CN=localhost",
+        "x509 -req -in leaf.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out cert.pem -days 1 -extfile leaf.ext",
+    ] {
+        let out = Command::new("openssl")
+            .current_dir(dir)
+            .args(args.split(' '))
+            .output()
+            .expect("openssl");
+        assert!(
+            out.status.success(),
+            "openssl {args}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    true
+}
+
+#[test]
+fn the_mail_goes_over_starttls_to_a_server_the_configured_ca_vouches_for() {
+    let maildir = tempfile::tempdir().expect("maildir");
+    if !certificates(maildir.path()) {
+        return;
+    }
+    let (cert, key) = (
+        maildir.path().join("cert.pem"),
+        maildir.path().join("key.pem"),
+    );
+    // aiosmtpd refuses mail before STARTTLS by default.
+    let Some(sink) = Server::start(
+        "aiosmtpd",
+        &[
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            "127.0.0.1:{port}",
+            "--tlscert",
+            &cert.to_string_lossy(),
+            "--tlskey",
+            &key.to_string_lossy(),
+            "-c",
+            "aiosmtpd.handlers.Mailbox",
+            &maildir.path().join("box").to_string_lossy(),
+        ],
+    ) else {
+        return;
+    };
+    let section = |ca: &str| {
+        format!(
+            "\n[notify]\nserver = \"localhost\"\nport = {}\nsecurity = \"starttls\"\n\
+             from = \"bao-cao@tanphuoc.example\"\nto = [\"noi-vu@tanphuoc.example\"]\n\
+             attach = []\ntimeout = \"10s\"\n{ca}",
+            sink.port
+        )
+    };
+    // Without the office's CA the server is not trusted: nothing is sent, the run stands.
+    let untrusted = Workdir::sample_with(|t| format!("{t}{}", section("")));
+    let out = untrusted.ok(&["run"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the notification e-mail could not be sent"),
+        "{stderr}"
+    );
+    assert!(received(maildir.path(), 0).is_empty());
+
+    let ca = maildir.path().join("ca.pem");
+    let trusted = Workdir::sample_with(|t| {
+        format!(
+            "{t}{}",
+            section(&format!("ca_file = \"{}\"\n", ca.display()))
+        )
+    });
+    trusted.ok(&["run"]);
+    let messages = received(maildir.path(), 1);
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0]["attachments"]
+            .as_array()
+            .is_some_and(Vec::is_empty)
+    );
+}
