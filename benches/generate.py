@@ -4,6 +4,7 @@ two snapshots per commune (the newer re-exports the older's dossiers with later
 statuses), plus the config that points commune-report at them.
 
     python3 benches/generate.py --rows 4000000 --communes 8 --out /tmp/bench
+    python3 benches/generate.py --rows 4000000 --communes 1 --snapshots 1 --out /tmp/one
 """
 import argparse
 import os
@@ -54,10 +55,12 @@ def main():
     ap.add_argument("--rows", type=int, required=True, help="data rows in all (both snapshots)")
     ap.add_argument("--communes", type=int, default=8)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--snapshots", type=int, choices=(1, 2), default=2,
+                    help="1: one file per commune holding all its rows")
     a = ap.parse_args()
     # The newer snapshot holds every dossier; the older one a third of them.
     per_commune = a.rows // a.communes
-    dossiers = per_commune * 3 // 4
+    dossiers = per_commune * 3 // 4 if a.snapshots == 2 else per_commune
     older = per_commune - dossiers
     communes = []
     for k in range(a.communes):
@@ -65,7 +68,7 @@ def main():
         communes.append(code)
         folder = os.path.join(a.out, "exports", code)
         os.makedirs(folder, exist_ok=True)
-        for snapshot, count in ((OLD, older), (NEW, dossiers)):
+        for snapshot, count in ((OLD, older), (NEW, dossiers))[2 - a.snapshots:]:
             r = random.Random(f"{code}-{snapshot}")
             with open(os.path.join(folder, f"ho-so_{snapshot}.csv"), "w", encoding="utf-8", newline="") as f:
                 f.write(HEADER)

@@ -401,3 +401,11 @@ notify-sent = e-mail sent to { $to }
 cmd-notify = E-mail the newest run's outcome to the [notify] recipients; with --failed, that the job failed (the systemd unit started when the job fails runs this).
 arg-notify-failed = The job failed: say so even when the run left no record (killed).
 arg-notify-unit = The systemd unit that failed, named in the mail.
+
+## Reading a large file in pieces
+info-one-piece = read in one pass, not in pieces: { $reason }
+info-one-piece-decoded = { $encoding } file: read in one pass (only UTF-8 files are cut into pieces read in parallel)
+piece-small = no cut point found (lines too long, or inside quoted cells)
+piece-not-at-record = the cut point at byte { $offset } falls inside a record (non-standard quotes)
+piece-record-cut = a record is longer than the bound
+piece-failed = a piece could not be read; the one-pass read names the error

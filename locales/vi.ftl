@@ -400,3 +400,11 @@ notify-sent = đã gửi thư đến { $to }
 cmd-notify = Gửi thư điện tử cho người nhận trong [notify] về kết quả lần chạy gần nhất; với --failed: báo tác vụ đã thất bại (đơn vị systemd chạy khi tác vụ lỗi dùng lệnh này).
 arg-notify-failed = Tác vụ đã thất bại: báo như vậy kể cả khi lần chạy không để lại biên bản (bị dừng đột ngột).
 arg-notify-unit = Tên đơn vị systemd đã thất bại, ghi trong thư.
+
+## Đọc một tệp lớn theo từng phần
+info-one-piece = đọc cả tệp trong một lượt, không chia phần: { $reason }
+info-one-piece-decoded = tệp mã hóa { $encoding }: đọc trong một lượt (chỉ tệp UTF-8 được chia phần để đọc song song)
+piece-small = không tìm được điểm cắt (các dòng quá dài hoặc nằm trong ô có dấu ngoặc kép)
+piece-not-at-record = điểm cắt tại byte { $offset } nằm giữa một bản ghi (dấu ngoặc kép không theo chuẩn)
+piece-record-cut = có bản ghi dài quá giới hạn
+piece-failed = một phần không đọc được; lượt đọc cả tệp sẽ báo lỗi cụ thể

@@ -15,6 +15,7 @@ mod decode;
 pub mod discover;
 mod file_error;
 mod header;
+pub mod pieces;
 pub mod probe;
 pub mod reader;
 pub mod record;
@@ -292,7 +293,16 @@ fn read_one(
         }
         None => {
             crate::faults::pause_at(crate::faults::READING);
-            parse_into_cache(commune, cache, &key, source, &input, sniffed, per_file)?
+            parse_into_cache(
+                commune,
+                cache,
+                &key,
+                source,
+                &input,
+                sniffed,
+                per_file,
+                config.threads,
+            )?
         }
     };
     // Hashed in one pass and parsed in another: both must have read the same bytes.
@@ -310,6 +320,27 @@ fn read_one(
     })
 }
 
+/// Bytes per piece of a large export parsed in parallel ([`pieces`]); a file under
+/// two pieces is read in one pass.
+const PIECE_BYTES: u64 = 16 << 20;
+
+/// [`PIECE_BYTES`], or `COMMUNE_REPORT_PIECE_BYTES` (0: never cut), which the tests
+/// set tiny to cut every file and the benchmark sets to 0 for the one-pass read.
+fn piece_bytes() -> u64 {
+    static BYTES: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *BYTES.get_or_init(|| {
+        match std::env::var("COMMUNE_REPORT_PIECE_BYTES")
+            .ok()
+            .map(|v| v.trim().parse::<u64>())
+        {
+            Some(Ok(0)) => u64::MAX / 4,
+            Some(Ok(n)) => n,
+            _ => PIECE_BYTES,
+        }
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
 fn parse_into_cache(
     commune: &crate::config::Commune,
     cache: &Cache,
@@ -318,32 +349,37 @@ fn parse_into_cache(
     input: &Source,
     sniffed: sniff::Sniffed,
     per_file: PerFile,
+    threads: usize,
 ) -> Result<Parsed> {
     let detected = reader::detect_with(input, sniffed, source.kind, &commune.csv, &commune.columns)
         .map_err(file_error(source))?;
     let tmp = cache.begin(key)?;
-    let mut rejects = Spill::<RejectChunk>::create(&tmp.join(cache::REJECTS), per_file.clone())?;
-    let mut warnings = RowState::new(&commune.labels);
+    let how = How {
+        detected: &detected,
+        dir: &tmp,
+        per_file: &per_file,
+        labels: &commune.labels,
+        threads,
+        piece_bytes: piece_bytes(),
+    };
     let map = &detected.map;
-    let (to, rej) = ((tmp.as_path(), per_file), &mut rejects);
-    let (counts, rows) = match source.kind {
-        FileKind::Dossiers => stream::<DossierChunk>(source, input, &detected, to, rej, |r| {
-            rows::dossier(r, map, &mut warnings)
+    let streamed = match source.kind {
+        FileKind::Dossiers => {
+            stream::<DossierChunk>(source, input, &how, |r, state| rows::dossier(r, map, state))
+        }
+        FileKind::Procedures => stream::<ProcedureChunk>(source, input, &how, |r, state| {
+            rows::procedure(r, map, state)
         }),
-        FileKind::Procedures => stream::<ProcedureChunk>(source, input, &detected, to, rej, |r| {
-            rows::procedure(r, map, &mut warnings)
-        }),
-        FileKind::Indicators => stream::<IndicatorChunk>(source, input, &detected, to, rej, |r| {
-            rows::indicator(r, map)
-        }),
+        FileKind::Indicators => {
+            stream::<IndicatorChunk>(source, input, &how, |r, _| rows::indicator(r, map))
+        }
     }?;
-    let rejected = rejects.close()?;
     for (column, what) in [
         ("channel", "channel"),
         ("timeliness", "timeliness"),
         ("online_level", "online level"),
     ] {
-        let values = warnings.unknown_in(column);
+        let values = streamed.state.unknown_in(column);
         if !values.is_empty() {
             warn!(
                 file = %source.rel,
@@ -364,70 +400,254 @@ fn parse_into_cache(
         encoding: detected.sniffed.encoding_name(),
         delimiter: detected.delimiter_name().to_string(),
         header_line: detected.header_line,
-        data_rows: counts.data_rows,
-        rows,
-        rejected,
-        blank_lines: counts.blank_lines,
+        data_rows: streamed.counts.data_rows,
+        rows: streamed.rows,
+        rejected: streamed.rejected,
+        blank_lines: streamed.counts.blank_lines,
         checksums: Vec::new(),
     };
     cache.commit(key, &tmp, &parsed)?;
     Ok(parsed)
 }
 
-/// Streams one file's records into its row spill and the reject spill.
+/// How one file is parsed into the cache folder `dir`.
+struct How<'a> {
+    detected: &'a reader::Detected,
+    dir: &'a Path,
+    per_file: &'a PerFile,
+    labels: &'a crate::config::labels::Labels,
+    threads: usize,
+    piece_bytes: u64,
+}
+
+/// What parsing one file gave.
+struct Streamed {
+    counts: reader::Counts,
+    rows: u64,
+    rejected: u64,
+    /// Labels seen that no table knows, for the warnings.
+    state: RowState,
+}
+
+/// Parses one file into its row and reject files of the cache: in pieces on every
+/// core when it is large UTF-8 text, else (or when a piece cannot be trusted, see
+/// [`pieces`]) in one pass.
 fn stream<C: Chunk>(
     source: &SourceFile,
     input: &Source,
-    detected: &reader::Detected,
-    (dir, per_file): (&Path, PerFile),
-    rejects: &mut Spill<RejectChunk>,
-    mut parse: impl for<'r> FnMut(&Record<'r>) -> Result<C::Row<'r>, rows::Reject>,
-) -> Result<(reader::Counts, u64)> {
-    let mut spill = Spill::<C>::create(&dir.join(cache::ROWS), per_file)?;
+    how: &How,
+    parse: impl for<'r> Fn(&Record<'r>, &mut RowState) -> std::result::Result<C::Row<'r>, rows::Reject>
+    + Sync,
+) -> Result<Streamed> {
+    let large = how.detected.sniffed.bytes >= 2 * how.piece_bytes;
+    if large && how.threads > 1 {
+        if how.detected.sniffed.encoding != encoding_rs::UTF_8 {
+            info!(file = %source.rel, "{}", crate::tr!("info-one-piece-decoded", encoding = how.detected.sniffed.encoding_name()));
+        } else {
+            match in_pieces::<C>(input, how, &parse)? {
+                Ok(streamed) => return Ok(streamed),
+                Err(why) => {
+                    info!(file = %source.rel, "{}", crate::tr!("info-one-piece", reason = why.describe()));
+                }
+            }
+        }
+    }
+    whole::<C>(input, how, &parse).map_err(|e| match e {
+        Parse::File(e) => file_error(source)(e),
+        Parse::Other(e) => e,
+    })
+}
+
+/// A parse failure: the file's (which the caller names) or storage's.
+enum Parse {
+    File(FileError),
+    Other(Error),
+}
+
+/// One pass over the whole file, straight into the cache files.
+fn whole<C: Chunk>(
+    input: &Source,
+    how: &How,
+    parse: &(
+         impl for<'r> Fn(&Record<'r>, &mut RowState) -> std::result::Result<C::Row<'r>, rows::Reject>
+         + Sync
+     ),
+) -> std::result::Result<Streamed, Parse> {
+    let mut rows = Spill::<C>::create(&how.dir.join(cache::ROWS), how.per_file.clone())
+        .map_err(Parse::Other)?;
+    let mut rejects =
+        Spill::<RejectChunk>::create(&how.dir.join(cache::REJECTS), how.per_file.clone())
+            .map_err(Parse::Other)?;
+    let mut state = RowState::new(how.labels);
     let mut failure: Option<Error> = None;
-    let counts = reader::read_records(input, detected, |item, line| {
+    let counts = reader::read_records(input, how.detected, |item, line| {
         if failure.is_some() {
             return;
         }
-        let written = match item {
-            reader::Item::TooLong { max } => rejects.push(
-                &RejectRow {
-                    reject: rows::Reject::too_long(max),
-                    raw: "***".into(),
-                },
-                line,
-            ),
-            reader::Item::BadEncoding { fields } => rejects.push(
-                &RejectRow {
-                    reject: rows::Reject::bad_encoding(),
-                    raw: rows::masked_fields(
-                        fields.iter().map(String::as_str),
-                        &detected.map,
-                        detected.delimiter,
-                    ),
-                },
-                line,
-            ),
-            reader::Item::Row(record) => match parse(record) {
-                Ok(row) => spill.push(&row, line),
-                Err(reject) => rejects.push(
-                    &RejectRow {
-                        reject,
-                        raw: rows::masked_raw(record, &detected.map, detected.delimiter),
-                    },
-                    line,
-                ),
-            },
-        };
-        if let Err(e) = written {
+        if let Err(e) = route(
+            item,
+            line,
+            how.detected,
+            &mut state,
+            parse,
+            &mut rows,
+            &mut rejects,
+        ) {
             failure = Some(e);
         }
     })
-    .map_err(file_error(source))?;
+    .map_err(Parse::File)?;
     if let Some(e) = failure {
-        return Err(e);
+        return Err(Parse::Other(e));
     }
-    Ok((counts, spill.close()?))
+    Ok(Streamed {
+        counts,
+        rows: rows.close().map_err(Parse::Other)?,
+        rejected: rejects.close().map_err(Parse::Other)?,
+        state,
+    })
+}
+
+/// The file in pieces on `how.threads` threads ([`pieces`]); `Ok(Err(why))` when it
+/// must be read in one pass after all.
+fn in_pieces<C: Chunk>(
+    input: &Source,
+    how: &How,
+    parse: &(
+         impl for<'r> Fn(&Record<'r>, &mut RowState) -> std::result::Result<C::Row<'r>, rows::Reject>
+         + Sync
+     ),
+) -> Result<std::result::Result<Streamed, pieces::Fallback>> {
+    // A file that cannot be scanned is read in one pass, which names the error.
+    let Ok(cuts) = pieces::cut(input, how.detected.header_line, how.piece_bytes) else {
+        return Ok(Err(pieces::Fallback::Failed));
+    };
+    if cuts.len() < 2 {
+        return Ok(Err(pieces::Fallback::Small));
+    }
+    let mut rows = Spill::<C>::create(&how.dir.join(cache::ROWS), how.per_file.clone())?;
+    let mut rejects =
+        Spill::<RejectChunk>::create(&how.dir.join(cache::REJECTS), how.per_file.clone())?;
+    let mut state = RowState::new(how.labels);
+    let detected = how.detected;
+    let counts = pieces::parse(
+        input,
+        detected,
+        &cuts,
+        how.threads,
+        |text, start| {
+            let mut built = (Built::<C>::default(), Built::<RejectChunk>::default());
+            let mut state = RowState::new(how.labels);
+            let end = reader::read_stream(text, detected, start, |item, line| {
+                // Building in memory cannot fail.
+                let _ = route(
+                    item,
+                    line,
+                    detected,
+                    &mut state,
+                    parse,
+                    &mut built.0,
+                    &mut built.1,
+                );
+            })?;
+            Ok(pieces::Parsed {
+                built: (built.0.finish(), built.1.finish(), state),
+                end,
+            })
+        },
+        |(piece_rows, piece_rejects, piece_state)| {
+            rows.push_batch(piece_rows?)?;
+            rejects.push_batch(piece_rejects?)?;
+            state.absorb(piece_state);
+            Ok(())
+        },
+    )?;
+    let counts = match counts {
+        Ok(c) => c,
+        Err(why) => return Ok(Err(why)),
+    };
+    debug!(pieces = cuts.len(), "read in pieces in parallel");
+    Ok(Ok(Streamed {
+        counts,
+        rows: rows.close()?,
+        rejected: rejects.close()?,
+        state,
+    }))
+}
+
+/// Where routed rows go: a cache file, or a piece's columns in memory.
+trait Push<C: Chunk> {
+    fn push(&mut self, row: &C::Row<'_>, line: u64) -> Result<()>;
+}
+
+impl<C: Chunk> Push<C> for Spill<C> {
+    fn push(&mut self, row: &C::Row<'_>, line: u64) -> Result<()> {
+        Spill::push(self, row, line)
+    }
+}
+
+/// One piece's rows of one kind, built in memory.
+#[derive(Default)]
+struct Built<C: Chunk> {
+    chunk: C,
+}
+
+impl<C: Chunk> Push<C> for Built<C> {
+    fn push(&mut self, row: &C::Row<'_>, line: u64) -> Result<()> {
+        self.chunk.push(row, line);
+        Ok(())
+    }
+}
+
+impl<C: Chunk> Built<C> {
+    fn finish(mut self) -> Result<arrow::record_batch::RecordBatch> {
+        Ok(arrow::record_batch::RecordBatch::try_new(
+            crate::warehouse::staging::parsed_schema(C::TABLE),
+            self.chunk.finish(),
+        )?)
+    }
+}
+
+/// One record to its row or reject.
+fn route<C: Chunk>(
+    item: reader::Item<'_, '_>,
+    line: u64,
+    detected: &reader::Detected,
+    state: &mut RowState,
+    parse: &impl for<'r> Fn(&Record<'r>, &mut RowState) -> std::result::Result<C::Row<'r>, rows::Reject>,
+    rows: &mut impl Push<C>,
+    rejects: &mut impl Push<RejectChunk>,
+) -> Result<()> {
+    match item {
+        reader::Item::TooLong { max } => rejects.push(
+            &RejectRow {
+                reject: rows::Reject::too_long(max),
+                raw: "***".into(),
+            },
+            line,
+        ),
+        reader::Item::BadEncoding { fields } => rejects.push(
+            &RejectRow {
+                reject: rows::Reject::bad_encoding(),
+                raw: rows::masked_fields(
+                    fields.iter().map(String::as_str),
+                    &detected.map,
+                    detected.delimiter,
+                ),
+            },
+            line,
+        ),
+        reader::Item::Row(record) => match parse(record, state) {
+            Ok(row) => rows.push(&row, line),
+            Err(reject) => rejects.push(
+                &RejectRow {
+                    reject,
+                    raw: rows::masked_raw(record, &detected.map, detected.delimiter),
+                },
+                line,
+            ),
+        },
+    }
 }
 
 /// Keeps the newest row per key within each commune and kind, and counts every row,

@@ -32,6 +32,21 @@ pub struct Detected {
 }
 
 impl Detected {
+    /// The records of any CSV below its first record (on `header_line`), as
+    /// `delimiter` splits them: for tests of the record stream on files that are not
+    /// exports.
+    #[cfg(test)]
+    pub fn below_first_record(sniffed: Sniffed, delimiter: u8, header_line: u64) -> Detected {
+        Detected {
+            sniffed,
+            delimiter,
+            header_line,
+            header_record: 0,
+            max_record: bound::DEFAULT_MAX_RECORD_BYTES,
+            map: HeaderMap::unmapped(),
+        }
+    }
+
     pub fn delimiter_name(&self) -> &'static str {
         match self.delimiter {
             b',' => ",",
@@ -44,7 +59,7 @@ impl Detected {
 }
 
 /// Counts of one streaming pass.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Counts {
     pub data_rows: u64,
     pub blank_lines: u64,
@@ -149,23 +164,82 @@ pub enum Item<'a, 'r> {
     },
 }
 
+/// Where a stream of records starts: at the file's first byte (title block and
+/// header first), or at a cut point inside its data ([`super::pieces`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Start {
+    /// Physical line of the stream's first byte.
+    pub line: u64,
+    /// Whether the stream holds the title block and the header.
+    pub at_file_start: bool,
+    /// Whether the stream stops at a cut point, proven by a sentinel record
+    /// appended to it.
+    pub cut_after: bool,
+}
+
+impl Start {
+    pub const FILE: Start = Start {
+        line: 1,
+        at_file_start: true,
+        cut_after: false,
+    };
+}
+
+/// How a stream of records ended.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct End {
+    pub counts: Counts,
+    /// The sentinel came out as a record of its own: the stream's last byte ended a
+    /// record, so the cut point after it is where the whole file's parse starts one.
+    pub at_record_start: bool,
+    /// A record was cut at the bound (whose state then differs from a plain count of
+    /// quotes, so a piece holding one is not trusted).
+    pub cut_records: bool,
+}
+
+/// The record appended to a piece that ends at a cut point: no export holds it.
+const SENTINEL: &[u8] = b"\0\x01commune-report: cut point\x01\0\n";
+/// The sentinel's one field, as the parser returns it.
+const SENTINEL_FIELD: &[u8] = b"\0\x01commune-report: cut point\x01\0";
+
 /// Streams the data records below the header: `on_item(item, line)` for every
 /// non-blank one. Blank lines and all-empty records are counted, not passed on.
 pub fn read_records(
     source: &Source,
     detected: &Detected,
-    mut on_item: impl FnMut(Item<'_, '_>, u64),
+    on_item: impl FnMut(Item<'_, '_>, u64),
 ) -> Result<Counts, FileError> {
     let text = open_text(source, &detected.sniffed).map_err(FileError::Read)?;
+    read_stream(text, detected, Start::FILE, on_item).map(|end| end.counts)
+}
+
+/// [`read_records`] over part of the file's text, starting as `start` says.
+pub fn read_stream(
+    text: impl std::io::Read,
+    detected: &Detected,
+    start: Start,
+    mut on_item: impl FnMut(Item<'_, '_>, u64),
+) -> Result<End, FileError> {
+    let text: Box<dyn std::io::Read + '_> = if start.cut_after {
+        Box::new(text.chain(SENTINEL))
+    } else {
+        Box::new(text)
+    };
     let (text, bound) = Bounded::new(text, b'"', detected.max_record);
-    let (tracked, lines) = Tracked::new(text, b'"', detected.header_line);
+    let count_blank_after = if start.at_file_start {
+        detected.header_line
+    } else {
+        0
+    };
+    let (tracked, lines) = Tracked::new(text, b'"', count_blank_after);
+    let shift = start.line - 1;
     // Cells are searched for a NUL or a decoder's U+FFFD (bytes it could not decode)
     // only where sniff found damage or the text was decoded: clean UTF-8, the usual
     // export, is checked once by `Record::new` and not again per cell.
     let suspect = detected.sniffed.damaged > 0 || detected.sniffed.encoding != encoding_rs::UTF_8;
     let mut reader = csv_reader(tracked, detected.delimiter);
     let mut fields = ByteRecord::new();
-    let mut counts = Counts::default();
+    let mut end = End::default();
     let mut index = 0usize;
     loop {
         match reader.read_byte_record(&mut fields) {
@@ -174,16 +248,20 @@ pub fn read_records(
             Err(e) => {
                 if let Some(opened) = bound.borrow().open_quote_line {
                     return Err(FileError::QuoteNotClosed {
-                        line: opened,
+                        line: opened + shift,
                         max: detected.max_record,
                     });
                 }
                 let line = e
                     .position()
-                    .map(|p| lines.borrow_mut().line_of(p.byte()))
+                    .map(|p| lines.borrow_mut().line_of(p.byte()) + shift)
                     .unwrap_or(0);
                 return Err(FileError::Csv { line, source: e });
             }
+        }
+        if start.cut_after && fields.len() == 1 && fields.get(0) == Some(SENTINEL_FIELD) {
+            end.at_record_start = true;
+            break;
         }
         let offset = fields.position().map_or(0, |p| p.byte());
         let cut = {
@@ -193,14 +271,15 @@ pub fn read_records(
             }
             b.cut.front() == Some(&offset)
         };
-        let is_data = index > detected.header_record;
+        let is_data = !start.at_file_start || index > detected.header_record;
         index += 1;
         if !is_data {
             continue;
         }
-        let line = lines.borrow_mut().line_of(offset);
+        let line = lines.borrow_mut().line_of(offset) + shift;
         if cut {
-            counts.data_rows += 1;
+            end.cut_records = true;
+            end.counts.data_rows += 1;
             on_item(
                 Item::TooLong {
                     max: detected.max_record,
@@ -212,7 +291,7 @@ pub fn read_records(
         let record = Record::new(&fields)
             .filter(|r| !suspect || !r.iter().any(|c| c.contains(['\0', '\u{FFFD}'])));
         let Some(record) = record else {
-            counts.data_rows += 1;
+            end.counts.data_rows += 1;
             let fields = fields
                 .iter()
                 .map(|f| String::from_utf8_lossy(f).replace('\0', "\u{FFFD}"))
@@ -221,14 +300,14 @@ pub fn read_records(
             continue;
         };
         if record.iter().all(|c| c.trim().is_empty()) {
-            counts.blank_lines += 1;
+            end.counts.blank_lines += 1;
             continue;
         }
-        counts.data_rows += 1;
+        end.counts.data_rows += 1;
         on_item(Item::Row(&record), line);
     }
-    counts.blank_lines += lines.borrow().blank_lines;
-    Ok(counts)
+    end.counts.blank_lines += lines.borrow().blank_lines;
+    Ok(end)
 }
 
 /// The delimiter of a file that is not (yet) recognised as an export: the candidate

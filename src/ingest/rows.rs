@@ -199,6 +199,23 @@ impl RowState {
             .collect()
     }
 
+    /// Adds the labels `later` (the state of a later piece of the same file) saw, as
+    /// if this state had read on: counts add up, first sightings keep their order.
+    pub fn absorb(&mut self, later: RowState) {
+        for (seen, more) in self.unknown.iter_mut().zip(later.unknown) {
+            let base = seen.len();
+            let mut more: Vec<_> = more.into_iter().collect();
+            more.sort_by_key(|(_, (_, order))| *order);
+            for (text, (n, order)) in more {
+                if let Some((total, _)) = seen.get_mut(&text) {
+                    *total += n;
+                } else if seen.len() < MAX_UNKNOWN_LABELS {
+                    seen.insert(text, (n, base + order));
+                }
+            }
+        }
+    }
+
     /// Counts a label no table knows: one lookup of the text as written.
     fn unknown_label(&mut self, column: &'static str, value: &str) {
         let Some(i) = VOCABULARY.iter().position(|(c, _)| *c == column) else {

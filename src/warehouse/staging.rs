@@ -53,6 +53,9 @@ pub struct Spill<C: Chunk> {
     per_file: PerFile,
     chunk: C,
     pending: usize,
+    /// Rows handed over as batches ([`Spill::push_batch`]), not yet written.
+    queued: Vec<RecordBatch>,
+    queued_rows: usize,
     pub rows: u64,
 }
 
@@ -72,6 +75,8 @@ impl<C: Chunk> Spill<C> {
             per_file,
             chunk: C::default(),
             pending: 0,
+            queued: Vec::new(),
+            queued_rows: 0,
             rows: 0,
         })
     }
@@ -86,7 +91,53 @@ impl<C: Chunk> Spill<C> {
         Ok(())
     }
 
+    /// Rows already built (in [`parsed_schema`] order, by a [`Chunk`] elsewhere),
+    /// written in the same [`CHUNK_ROWS`] batches as rows pushed one by one would be,
+    /// so the file is the same byte for byte.
+    pub fn push_batch(&mut self, batch: RecordBatch) -> Result<()> {
+        if batch.num_rows() == 0 {
+            return Ok(());
+        }
+        self.rows += batch.num_rows() as u64;
+        self.queued_rows += batch.num_rows();
+        self.queued.push(batch);
+        while self.queued_rows >= CHUNK_ROWS {
+            self.write_queued(CHUNK_ROWS)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the first `n` queued rows as one batch: slices of the queued batches,
+    /// copied only where the batch spans two of them.
+    fn write_queued(&mut self, n: usize) -> Result<()> {
+        let mut taken = Vec::new();
+        let mut need = n;
+        while need > 0 && !self.queued.is_empty() {
+            let first = self.queued.remove(0);
+            if first.num_rows() > need {
+                taken.push(first.slice(0, need));
+                self.queued
+                    .insert(0, first.slice(need, first.num_rows() - need));
+                need = 0;
+            } else {
+                need -= first.num_rows();
+                taken.push(first);
+            }
+        }
+        let batch = match taken.len() {
+            1 => taken.remove(0),
+            _ => arrow::compute::concat_batches(&self.schema, &taken)?,
+        };
+        self.writer
+            .write(&complete(C::TABLE, &batch, &self.per_file)?)?;
+        self.queued_rows -= batch.num_rows();
+        Ok(())
+    }
+
     fn flush(&mut self) -> Result<()> {
+        if self.queued_rows > 0 {
+            self.write_queued(self.queued_rows)?;
+        }
         if self.pending == 0 {
             return Ok(());
         }

@@ -20,6 +20,7 @@ mod labels;
 mod language;
 mod notify;
 mod peer;
+mod pieces;
 mod portable;
 mod privacy;
 mod remote;
