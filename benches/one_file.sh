@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # One large export against the same number of rows in several: generates ROWS dossier
 # rows as one file (one commune) and as COMMUNES files (one per commune, same
-# generator), then alternates `commune-report ingest --full-refresh` on the two, PAIRS
-# times, and prints the median wall times, their ratio and peak RSS (/usr/bin/time).
-# With COMMUNE_REPORT_PIECE_BYTES=0 in the environment every file is read in one pass
-# (as before files were cut into pieces), for an A/B on the same binary.
+# generator), then runs `commune-report ingest --full-refresh`, PAIRS times in turn, on
+# the one file (cut into pieces), on the one file read in one pass
+# (COMMUNE_REPORT_PIECE_BYTES=0: as before pieces, same binary) and on the COMMUNES
+# files; prints median wall times, the ratios to the COMMUNES files and peak RSS.
 #
 #   benches/one_file.sh [ROWS=4000000] [COMMUNES=8] [PAIRS=3]
 set -euo pipefail
@@ -28,10 +28,12 @@ for layout in one many; do
 done
 
 for i in $(seq "$pairs"); do
-    for layout in one many; do
-        /usr/bin/time -f "%e %M" -o "$work/$layout.$i" \
-            "$bin" -q -c "$work/$layout/commune-report.toml" ingest --full-refresh >/dev/null
-    done
+    /usr/bin/time -f "%e %M" -o "$work/one.$i" \
+        "$bin" -q -c "$work/one/commune-report.toml" ingest --full-refresh >/dev/null
+    COMMUNE_REPORT_PIECE_BYTES=0 /usr/bin/time -f "%e %M" -o "$work/onepass.$i" \
+        "$bin" -q -c "$work/one/commune-report.toml" ingest --full-refresh >/dev/null
+    /usr/bin/time -f "%e %M" -o "$work/many.$i" \
+        "$bin" -q -c "$work/many/commune-report.toml" ingest --full-refresh >/dev/null
 done
 
 python3 - "$work" "$pairs" "$rows" "$communes" <<'PY'
@@ -44,9 +46,10 @@ def read(name):
         t.append(float(wall)); m.append(int(rss))
     return statistics.median(t), max(m) / 1024, t
 one, one_rss, one_all = read("one")
+onepass, onepass_rss, onepass_all = read("onepass")
 many, many_rss, many_all = read("many")
-print(f"| rows | one file (s) | {communes} files (s) | ratio | one file peak RSS (MiB) | {communes} files peak RSS (MiB) |")
-print("|---:|---:|---:|---:|---:|---:|")
-print(f"| {rows:,} | {one:.2f} | {many:.2f} | {one / many:.2f} | {one_rss:.0f} | {many_rss:.0f} |")
-print(f"each run: one file {one_all}, {communes} files {many_all}", file=sys.stderr)
+print(f"| rows | one file, pieces (s) | one file, one pass (s) | {communes} files (s) | pieces / {communes} files | one pass / {communes} files | peak RSS pieces / one pass / {communes} files (MiB) |")
+print("|---:|---:|---:|---:|---:|---:|---|")
+print(f"| {rows:,} | {one:.2f} | {onepass:.2f} | {many:.2f} | {one / many:.2f} | {onepass / many:.2f} | {one_rss:.0f} / {onepass_rss:.0f} / {many_rss:.0f} |")
+print(f"each run: pieces {one_all}, one pass {onepass_all}, {communes} files {many_all}", file=sys.stderr)
 PY

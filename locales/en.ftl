@@ -404,7 +404,6 @@ arg-notify-unit = The systemd unit that failed, named in the mail.
 
 ## Reading a large file in pieces
 info-one-piece = read in one pass, not in pieces: { $reason }
-info-one-piece-decoded = { $encoding } file: read in one pass (only UTF-8 files are cut into pieces read in parallel)
 piece-small = no cut point found (lines too long, or inside quoted cells)
 piece-not-at-record = the cut point at byte { $offset } falls inside a record (non-standard quotes)
 piece-record-cut = a record is longer than the bound

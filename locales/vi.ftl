@@ -403,7 +403,6 @@ arg-notify-unit = Tên đơn vị systemd đã thất bại, ghi trong thư.
 
 ## Đọc một tệp lớn theo từng phần
 info-one-piece = đọc cả tệp trong một lượt, không chia phần: { $reason }
-info-one-piece-decoded = tệp mã hóa { $encoding }: đọc trong một lượt (chỉ tệp UTF-8 được chia phần để đọc song song)
 piece-small = không tìm được điểm cắt (các dòng quá dài hoặc nằm trong ô có dấu ngoặc kép)
 piece-not-at-record = điểm cắt tại byte { $offset } nằm giữa một bản ghi (dấu ngoặc kép không theo chuẩn)
 piece-record-cut = có bản ghi dài quá giới hạn

@@ -5,7 +5,8 @@
 //!
 //! Parsed rows and rejects stream into the storage layer's parse cache
 //! (`warehouse::staging`, `warehouse::cache`; `chunks` builds their columns), so
-//! memory does not grow with the files; an unchanged file is not parsed again. Every
+//! memory does not grow with the files; an unchanged file is not parsed again. A large
+//! UTF-8 export is parsed in `pieces` on every core, with the one-pass result. Every
 //! data row ends loaded, superseded or rejected; the count is checked per file.
 
 pub mod aliases;
@@ -441,14 +442,13 @@ fn stream<C: Chunk>(
 ) -> Result<Streamed> {
     let large = how.detected.sniffed.bytes >= 2 * how.piece_bytes;
     if large && how.threads > 1 {
-        if how.detected.sniffed.encoding != encoding_rs::UTF_8 {
-            info!(file = %source.rel, "{}", crate::tr!("info-one-piece-decoded", encoding = how.detected.sniffed.encoding_name()));
-        } else {
-            match in_pieces::<C>(input, how, &parse)? {
-                Ok(streamed) => return Ok(streamed),
-                Err(why) => {
-                    info!(file = %source.rel, "{}", crate::tr!("info-one-piece", reason = why.describe()));
-                }
+        match in_pieces::<C>(input, how, &parse)? {
+            Ok((streamed, pieces)) => {
+                debug!(file = %source.rel, pieces, "read in pieces in parallel");
+                return Ok(streamed);
+            }
+            Err(why) => {
+                info!(file = %source.rel, "{}", crate::tr!("info-one-piece", reason = why.describe()));
             }
         }
     }
@@ -517,9 +517,34 @@ fn in_pieces<C: Chunk>(
          impl for<'r> Fn(&Record<'r>, &mut RowState) -> std::result::Result<C::Row<'r>, rows::Reject>
          + Sync
      ),
-) -> Result<std::result::Result<Streamed, pieces::Fallback>> {
+) -> Result<std::result::Result<(Streamed, usize), pieces::Fallback>> {
+    // A file in another encoding is decoded once into a UTF-8 copy (the text the
+    // one-pass read parses), which is cut and read in pieces, then removed.
+    let copy = Removed(how.dir.join(".decoded.csv"));
+    let decoded;
+    let (input, detected) = if how.detected.sniffed.encoding == encoding_rs::UTF_8 {
+        (*input, std::borrow::Cow::Borrowed(how.detected))
+    } else {
+        let written = decode::open_text(input, &how.detected.sniffed).and_then(|mut text| {
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&copy.0)?);
+            std::io::copy(&mut text, &mut out)?;
+            std::io::Write::flush(&mut out)
+        });
+        if written.is_err() {
+            return Ok(Err(pieces::Fallback::Failed));
+        }
+        let mut utf8 = how.detected.clone();
+        utf8.sniffed.encoding = encoding_rs::UTF_8;
+        utf8.sniffed.bom = false;
+        // Cells are still searched for what the decoder could not decode.
+        utf8.sniffed.damaged = utf8.sniffed.damaged.max(1);
+        decoded = copy.0.clone();
+        (Source::Path(&decoded), std::borrow::Cow::Owned(utf8))
+    };
+    let input = &input;
+    let detected: &reader::Detected = &detected;
     // A file that cannot be scanned is read in one pass, which names the error.
-    let Ok(cuts) = pieces::cut(input, how.detected.header_line, how.piece_bytes) else {
+    let Ok(cuts) = pieces::cut(input, detected.header_line, how.piece_bytes) else {
         return Ok(Err(pieces::Fallback::Failed));
     };
     if cuts.len() < 2 {
@@ -529,7 +554,6 @@ fn in_pieces<C: Chunk>(
     let mut rejects =
         Spill::<RejectChunk>::create(&how.dir.join(cache::REJECTS), how.per_file.clone())?;
     let mut state = RowState::new(how.labels);
-    let detected = how.detected;
     let counts = pieces::parse(
         input,
         detected,
@@ -566,13 +590,24 @@ fn in_pieces<C: Chunk>(
         Ok(c) => c,
         Err(why) => return Ok(Err(why)),
     };
-    debug!(pieces = cuts.len(), "read in pieces in parallel");
-    Ok(Ok(Streamed {
-        counts,
-        rows: rows.close()?,
-        rejected: rejects.close()?,
-        state,
-    }))
+    Ok(Ok((
+        Streamed {
+            counts,
+            rows: rows.close()?,
+            rejected: rejects.close()?,
+            state,
+        },
+        cuts.len(),
+    )))
+}
+
+/// A file removed when dropped.
+struct Removed(PathBuf);
+
+impl Drop for Removed {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
 }
 
 /// Where routed rows go: a cache file, or a piece's columns in memory.
@@ -675,7 +710,9 @@ fn apply_snapshots(files: &mut [StagedFile], threads: usize) -> Result<()> {
             // A cache record that does not add up is caught by the merge's row check.
             .map(|f| f.record.data_rows.saturating_sub(f.record.rejected) as usize)
             .collect();
-        snapshot::newest_wins_in_passes(&lens, snapshot::KEYS_PER_PASS, |file, f| {
+        // The cores the groups leave idle merge a large group's passes in parallel.
+        let inner = (threads / groups.len()).max(1);
+        snapshot::newest_wins_in_passes(&lens, snapshot::KEYS_PER_PASS, inner, |file, f| {
             match &group[file].entry {
                 Some(dir) => read_keys(&dir.join(cache::ROWS), kind, f),
                 None => Ok(()),

@@ -25,7 +25,8 @@ const BUCKET_SEED: u64 = 0x636f_6d6d_756e_6573;
 pub fn newest_wins_in_passes(
     lens: &[usize],
     per_pass: usize,
-    mut read: impl FnMut(usize, &mut dyn FnMut(&StringArray)) -> Result<()>,
+    threads: usize,
+    read: impl Fn(usize, &mut dyn FnMut(&StringArray)) -> Result<()> + Sync,
 ) -> Result<Vec<BooleanBuffer>> {
     let total: usize = lens.iter().sum();
     let passes = total.div_ceil(per_pass.max(1)).max(1) as u64;
@@ -34,14 +35,16 @@ pub fn newest_wins_in_passes(
         .map(|&n| MutableBuffer::new_null(n).with_bitset(n.div_ceil(8), true))
         .collect();
     let buckets = foldhash::fast::FixedState::with_seed(BUCKET_SEED);
-    for pass in 0..passes {
+    // Passes are independent (each holds its bucket's keys only): they run on up to
+    // `threads` cores, and each returns the rows its bucket supersedes.
+    let pass_ids: Vec<u64> = (0..passes).collect();
+    let losers = crate::parallel::map(threads, &pass_ids, |&pass| {
         let mut keys = StringBuilder::new();
         let mut at: Vec<(usize, usize)> = Vec::new();
         for (file, &len) in lens.iter().enumerate() {
             let mut row = 0usize;
             read(file, &mut |array| {
                 for key in array.iter() {
-                    // Key columns are non-null; a null would still take its row's place.
                     let key = key.unwrap_or_default();
                     if passes == 1 || buckets.hash_one(key) % passes == pass {
                         keys.append_value(key);
@@ -58,11 +61,14 @@ pub fn newest_wins_in_passes(
         }
         let keys = keys.finish();
         let wins = newest_wins(keys.iter().map(Option::unwrap_or_default), keys.len());
-        for (&(file, row), won) in at.iter().zip(wins) {
-            if !won {
-                arrow::util::bit_util::unset_bit(keep[file].as_slice_mut(), row);
-            }
-        }
+        Ok(at
+            .into_iter()
+            .zip(wins)
+            .filter_map(|(at, won)| (!won).then_some(at))
+            .collect::<Vec<_>>())
+    })?;
+    for (file, row) in losers.into_iter().flatten() {
+        arrow::util::bit_util::unset_bit(keep[file].as_slice_mut(), row);
     }
     Ok(keep
         .into_iter()
@@ -105,7 +111,7 @@ mod tests {
         let whole = newest_wins(files.iter().flatten().map(String::as_str), 600);
         let lens = [200, 200, 200];
         for per_pass in [1, 7, 100, 600, 10_000] {
-            let masks = newest_wins_in_passes(&lens, per_pass, |file, f| {
+            let masks = newest_wins_in_passes(&lens, per_pass, 2, |file, f| {
                 // Two batches per file, as a Parquet reader would give them.
                 for half in files[file].chunks(120) {
                     f(&StringArray::from_iter_values(half));
@@ -120,7 +126,7 @@ mod tests {
 
     #[test]
     fn a_file_shorter_than_recorded_is_an_invariant_error() {
-        let err = newest_wins_in_passes(&[3], 10, |_, f| {
+        let err = newest_wins_in_passes(&[3], 10, 2, |_, f| {
             f(&StringArray::from_iter_values(["a", "b"]));
             Ok(())
         })
