@@ -11,21 +11,17 @@ use super::Workdir;
 use super::peer::Server;
 
 /// aiosmtpd delivering into a maildir in `dir` (which it creates: Python's
-/// `Maildir` adds its subfolders only to a folder it creates).
+/// `Maildir` adds its subfolders only to a folder it creates), with `options`.
+fn smtp_sink_with(dir: &Path, options: &[&str]) -> Option<Server> {
+    let maildir = dir.join("box").to_string_lossy().into_owned();
+    let mut args = vec!["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:{port}"];
+    args.extend_from_slice(options);
+    args.extend(["-c", "aiosmtpd.handlers.Mailbox", maildir.as_str()]);
+    Server::start("aiosmtpd", &args)
+}
+
 fn smtp_sink(dir: &Path) -> Option<Server> {
-    Server::start(
-        "aiosmtpd",
-        &[
-            "-m",
-            "aiosmtpd",
-            "-n",
-            "-l",
-            "127.0.0.1:{port}",
-            "-c",
-            "aiosmtpd.handlers.Mailbox",
-            &dir.join("box").to_string_lossy(),
-        ],
-    )
+    smtp_sink_with(dir, &[])
 }
 
 /// The messages of the maildir, parsed by Python's `email` package: subject, from,
@@ -272,22 +268,10 @@ fn the_mail_goes_over_starttls_to_a_server_the_configured_ca_vouches_for() {
         maildir.path().join("key.pem"),
     );
     // aiosmtpd refuses mail before STARTTLS by default.
-    let Some(sink) = Server::start(
-        "aiosmtpd",
-        &[
-            "-m",
-            "aiosmtpd",
-            "-n",
-            "-l",
-            "127.0.0.1:{port}",
-            "--tlscert",
-            &cert.to_string_lossy(),
-            "--tlskey",
-            &key.to_string_lossy(),
-            "-c",
-            "aiosmtpd.handlers.Mailbox",
-            &maildir.path().join("box").to_string_lossy(),
-        ],
+    let (cert, key) = (cert.to_string_lossy(), key.to_string_lossy());
+    let Some(sink) = smtp_sink_with(
+        maildir.path(),
+        &["--tlscert", cert.as_ref(), "--tlskey", key.as_ref()],
     ) else {
         return;
     };
@@ -324,4 +308,70 @@ fn the_mail_goes_over_starttls_to_a_server_the_configured_ca_vouches_for() {
             .as_array()
             .is_some_and(Vec::is_empty)
     );
+}
+
+/// An SMTP server that takes mail only after AUTH as bao-cao / s3cret-smtp.
+const AUTH_SINK: &str = r#"
+import sys, time
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Mailbox
+from aiosmtpd.smtp import AuthResult, LoginPassword
+def check(server, session, envelope, mechanism, data):
+    ok = isinstance(data, LoginPassword) and data.login == b"bao-cao" and data.password == b"s3cret-smtp"
+    return AuthResult(success=ok)
+c = Controller(Mailbox(sys.argv[2]), hostname="127.0.0.1", port=int(sys.argv[1]),
+               authenticator=check, auth_required=True, auth_require_tls=False)
+c.start()
+while True:
+    time.sleep(1)
+"#;
+
+#[test]
+fn the_smtp_login_takes_its_password_from_the_environment_and_never_shows_it() {
+    let maildir = tempfile::tempdir().expect("maildir");
+    let boxdir = maildir.path().join("box").to_string_lossy().into_owned();
+    let Some(sink) = Server::start("aiosmtpd", &["-c", AUTH_SINK, "{port}", &boxdir]) else {
+        return;
+    };
+    let w = Workdir::sample_with(|t| {
+        format!(
+            "{t}{}user = \"bao-cao\"\nattach = []\n",
+            notify_section(sink.port)
+        )
+    });
+    let run = |password: Option<&str>| {
+        let mut command = Command::new(super::BIN);
+        command
+            .env("COMMUNE_REPORT_LANG", "en")
+            .env_remove("COMMUNE_REPORT_SMTP_PASSWORD")
+            .arg("-c")
+            .arg(w.config())
+            .arg("run");
+        if let Some(p) = password {
+            command.env("COMMUNE_REPORT_SMTP_PASSWORD", p);
+        }
+        let out = command.output().expect("run");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    // No password: said so, nothing sent, the run stands.
+    let said = run(None);
+    assert!(
+        said.contains("COMMUNE_REPORT_SMTP_PASSWORD holds no password"),
+        "{said}"
+    );
+    // A wrong one: refused by the server, and not shown.
+    let said = run(Some("wrong-guess-123"));
+    assert!(said.contains("could not be sent"), "{said}");
+    assert!(!said.contains("wrong-guess-123"), "{said}");
+    assert!(received(maildir.path(), 0).is_empty());
+    // The right one: the mail arrives.
+    let said = run(Some("s3cret-smtp"));
+    assert!(!said.contains("s3cret-smtp"), "{said}");
+    assert_eq!(received(maildir.path(), 1).len(), 1, "{said}");
 }
