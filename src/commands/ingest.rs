@@ -53,11 +53,7 @@ pub fn stage(
     let summary = summarise(config, fetched, manifest, &records);
     let status = worst(quality(config, &records), delivery(config, &summary));
     manifest.summary = Some(summary);
-    let (label, code) = match status {
-        ExitStatus::QualityThreshold => ("quality_threshold", 3),
-        _ => ("published", 0),
-    };
-    manifest.finish(label, code, None);
+    manifest.finish(outcome(status), i32::from(status.code()), None);
     let codes: Vec<&str> = config.communes.iter().map(|c| c.code.as_str()).collect();
     let version = write::write_version(&config.warehouse, &codes, &data.files, manifest)?;
     Ok(Staged {
@@ -156,6 +152,15 @@ pub fn worst(a: ExitStatus, b: ExitStatus) -> ExitStatus {
     if a == ExitStatus::Success { b } else { a }
 }
 
+/// The manifest status of a run that published with `status`.
+pub fn outcome(status: ExitStatus) -> &'static str {
+    if status == ExitStatus::QualityThreshold {
+        "quality_threshold"
+    } else {
+        "published"
+    }
+}
+
 /// Runs `body` and saves its manifest whatever the outcome.
 pub fn with_manifest(
     config: &Config,
@@ -166,12 +171,7 @@ pub fn with_manifest(
     let result = body(&mut manifest);
     match &result {
         Ok(status) => {
-            let label = if *status == ExitStatus::QualityThreshold {
-                "quality_threshold"
-            } else {
-                "published"
-            };
-            manifest.finish(label, i32::from(status.code()), None);
+            manifest.finish(outcome(*status), i32::from(status.code()), None);
         }
         Err(e) => manifest.finish(
             match e {

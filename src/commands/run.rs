@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde_json::Value;
 
-use super::ingest::{print_changes, publish, stage, with_manifest, worst};
+use super::ingest::{outcome, print_changes, publish, stage, with_manifest, worst};
 use super::report::{Period, commit, prepare};
 use crate::config::Config;
 use crate::error::{Error, ExitStatus, Result};
@@ -97,15 +97,7 @@ pub fn run(
     if let (Some(notify), Some(n)) = (&config.notify, sent) {
         // The manifest as saved: its status is final.
         let mut manifest = n.manifest;
-        manifest.finish(
-            if n.status == ExitStatus::QualityThreshold {
-                "quality_threshold"
-            } else {
-                "published"
-            },
-            i32::from(n.status.code()),
-            None,
-        );
+        manifest.finish(outcome(n.status), i32::from(n.status.code()), None);
         crate::notify::send_run(
             notify, config, &n.report, &manifest, &n.dir, n.status, &n.table,
         );

@@ -574,7 +574,7 @@ fn in_pieces<C: Chunk>(
                     &mut built.1,
                 );
             })?;
-            Ok(pieces::Parsed {
+            Ok(pieces::Output {
                 built: (built.0.finish(), built.1.finish(), state),
                 end,
             })

@@ -124,7 +124,7 @@ impl Scan {
 }
 
 /// What parsing one piece gave: its items, in order, as the caller's sink built them.
-pub struct Parsed<T> {
+pub struct Output<T> {
     pub built: T,
     pub end: End,
 }
@@ -164,11 +164,11 @@ pub fn parse<T: Send>(
     detected: &Detected,
     pieces: &[Piece],
     threads: usize,
-    parse_piece: impl Fn(&mut dyn Read, Start) -> Result<Parsed<T>, super::FileError> + Sync,
+    parse_piece: impl Fn(&mut dyn Read, Start) -> Result<Output<T>, super::FileError> + Sync,
     mut take: impl FnMut(T) -> crate::error::Result<()>,
 ) -> crate::error::Result<Result<Counts, Fallback>> {
     let last = pieces.len().saturating_sub(1);
-    let run = |i: usize| -> Result<Parsed<T>, super::FileError> {
+    let run = |i: usize| -> Result<Output<T>, super::FileError> {
         let piece = pieces[i];
         let start = Start {
             line: piece.line,
@@ -340,7 +340,7 @@ mod tests {
                 let end = reader::read_stream(text, detected, start, |item, line| {
                     built.push(items_of(item, line))
                 })?;
-                Ok(Parsed { built, end })
+                Ok(Output { built, end })
             },
             |built| {
                 items.extend(built);

@@ -96,12 +96,6 @@ pub fn record_letter(
             unit = unit.unwrap_or("commune-report")
         ));
     }
-    let published = |m: &Manifest| {
-        matches!(
-            m.status.as_str(),
-            "published" | "quality_threshold" | "warehouse_published_report_failed"
-        )
-    };
     match newest {
         Some(m) => {
             body.push(crate::tr!(
@@ -122,7 +116,7 @@ pub fn record_letter(
                 body.push(String::new());
                 body.extend(summary.lines());
             }
-            if failed && published(m) && m.exit_code == Some(0) {
+            if failed && m.published() && m.exit_code == Some(0) {
                 // The failure left no record of its own: the newest one is older.
                 body.push(String::new());
                 body.push(crate::tr!("mail-failed-no-record"));
@@ -131,7 +125,7 @@ pub fn record_letter(
         None => body.push(crate::tr!("mail-no-run")),
     }
     body.push(String::new());
-    let nothing = newest.is_none_or(|m| !published(m) || (failed && m.exit_code == Some(0)));
+    let nothing = newest.is_none_or(|m| !m.published() || (failed && m.exit_code == Some(0)));
     body.push(if nothing {
         crate::tr!("mail-failed-nothing-published")
     } else if newest.is_some_and(|m| m.status == "warehouse_published_report_failed") {

@@ -38,7 +38,8 @@ pub struct Manifest {
     pub command: String,
     pub started_at: DateTime<Utc>,
     pub finished_at: Option<DateTime<Utc>>,
-    /// `running`, `published`, `quality_threshold` or `failed`.
+    /// `running`, `published`, `quality_threshold`, `warehouse_published_report_failed`
+    /// or `failed`.
     pub status: String,
     pub exit_code: Option<i32>,
     pub error: Option<String>,
@@ -49,6 +50,14 @@ pub struct Manifest {
 }
 
 impl Manifest {
+    /// Whether the run published a warehouse version.
+    pub fn published(&self) -> bool {
+        matches!(
+            self.status.as_str(),
+            "published" | "quality_threshold" | "warehouse_published_report_failed"
+        )
+    }
+
     pub fn start(command: &str) -> Manifest {
         let started_at = Utc::now();
         Manifest {
@@ -148,12 +157,7 @@ pub fn previous_published(warehouse: &Path, current: &Manifest) -> Option<Manife
     saved(warehouse, &current.run_id)
         .into_iter()
         .filter(|m| m.started_at < current.started_at)
-        .filter(|m| {
-            matches!(
-                m.status.as_str(),
-                "published" | "quality_threshold" | "warehouse_published_report_failed"
-            )
-        })
+        .filter(Manifest::published)
         .max_by_key(|m| m.started_at)
 }
 
