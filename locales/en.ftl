@@ -105,6 +105,7 @@ file-csv = unreadable near line { $line }: { $cause }
 file-changed = the file changed while it was read (its size or modification time differ before and after); run again once the export is complete
 file-quote = a quote opened on line { $line } is still open after { $max } bytes: a quote character inside a cell is probably not doubled; fix that line (or raise csv.max_record_bytes if a cell really is this long)
 file-csv-after = unreadable after { $records } records: { $cause }
+file-no-commune-column = the header (line { $line }) has no column «{ $column }», which `commune_column` names for this shared export; its columns are «{ $headers }»: set `commune_column` to the header that names each row's commune
 
 
 ## Configuration
@@ -224,6 +225,7 @@ config-as-of-before = { $as_of } is before report.period_start { $start }
 config-ratio = { $value } is not a ratio between 0 and 1
 config-empty = must not be empty
 config-on-file-error = "{ $value }" is not "quarantine" or "fail"
+config-group-by = "{ $value }" is not "province" (or leave it out, and give communes a `group` of their own)
 config-threads = must be at least 1
 config-code = "{ $code }" must match [0-9A-Za-z_-]+
 config-duplicate-code = duplicate commune code "{ $code }"
@@ -404,6 +406,10 @@ arg-notify-unit = The systemd unit that failed, named in the mail.
 
 ## Reading a large file in pieces
 info-one-piece = read in one pass, not in pieces: { $reason }
+info-kept-out = { $rows } rows of { $communes } communes the config leaves out were kept out
+changes-kept-out = { $source }: { $rows } rows of communes not in the config kept out: { $values }
+changes-kept-out-more = and { $more } more
+delivery-no-rows = the shared exports hold no dossier rows of it
 piece-small = no cut point found (lines too long, or inside quoted cells)
 piece-not-at-record = the cut point at byte { $offset } falls inside a record (non-standard quotes)
 piece-record-cut = a record is longer than the bound

@@ -105,6 +105,7 @@ file-csv = không đọc được gần dòng { $line }: { $cause }
 file-changed = tệp thay đổi trong khi đang đọc (kích thước hoặc thời điểm sửa đổi khác nhau trước và sau khi đọc); hãy chạy lại khi tệp xuất đã hoàn tất
 file-quote = dấu ngoặc kép mở ở dòng { $line } vẫn chưa đóng sau { $max } byte: có thể một dấu ngoặc kép trong ô chưa được viết đôi; hãy sửa dòng đó (hoặc tăng csv.max_record_bytes nếu một ô thật sự dài như vậy)
 file-csv-after = không đọc được sau { $records } bản ghi: { $cause }
+file-no-commune-column = dòng tiêu đề (dòng { $line }) không có cột «{ $column }» mà `commune_column` chỉ định cho tệp chung này; các cột của tệp là «{ $headers }»: hãy đặt `commune_column` là tiêu đề của cột ghi xã của từng dòng
 
 ## Cấu hình
 
@@ -223,6 +224,7 @@ config-as-of-before = { $as_of } trước report.period_start { $start }
 config-ratio = { $value } không phải tỷ lệ từ 0 đến 1
 config-empty = không được để trống
 config-on-file-error = "{ $value }" không phải "quarantine" hoặc "fail"
+config-group-by = "{ $value }" không phải "province" (hoặc bỏ khóa này và đặt `group` cho từng xã)
 config-threads = phải từ 1 trở lên
 config-code = "{ $code }" phải khớp [0-9A-Za-z_-]+
 config-duplicate-code = mã xã "{ $code }" bị trùng
@@ -403,6 +405,10 @@ arg-notify-unit = Tên đơn vị systemd đã thất bại, ghi trong thư.
 
 ## Đọc một tệp lớn theo từng phần
 info-one-piece = đọc cả tệp trong một lượt, không chia phần: { $reason }
+info-kept-out = { $rows } dòng của { $communes } xã không có trong cấu hình được để ra ngoài
+changes-kept-out = { $source }: { $rows } dòng của các xã không có trong cấu hình được để ra ngoài: { $values }
+changes-kept-out-more = và { $more } giá trị khác
+delivery-no-rows = các tệp chung không có dòng hồ sơ nào của xã
 piece-small = không tìm được điểm cắt (các dòng quá dài hoặc nằm trong ô có dấu ngoặc kép)
 piece-not-at-record = điểm cắt tại byte { $offset } nằm giữa một bản ghi (dấu ngoặc kép không theo chuẩn)
 piece-record-cut = có bản ghi dài quá giới hạn

@@ -1,7 +1,8 @@
 -- title: Tổng hợp kết quả giải quyết hồ sơ theo xã
 -- role: summary
 -- sheet: Tổng hợp
--- Per commune and for the area: dossiers received in the period and what became of
+-- Per commune, per group where the config groups communes (`report.group_by`,
+-- `group`), and for the area: dossiers received in the period and what became of
 -- them, as at each commune's data date (as_of, or its newest export when that is older;
 -- the area's is the earliest). A commune that sent no dossier export has NULLs (shown as
 -- missing), never 0.
@@ -46,8 +47,12 @@ by_field AS (
     GROUP BY commune_code, field
 ),
 m AS (
+    -- per commune, per group (when the config groups communes) and for the area
     SELECT
-        commune_code,
+        b.commune_code,
+        c.commune_group,
+        grouping(b.commune_code) AS rolled_commune,
+        grouping(c.commune_group) AS rolled_group,
         sum(received) AS received,
         sum(resolved) AS resolved,
         sum(early) AS early,
@@ -60,27 +65,44 @@ m AS (
         sum(withdrawn) AS withdrawn,
         sum(online) AS online,
         count(DISTINCT field) AS fields
-    FROM by_field
-    GROUP BY ROLLUP (commune_code)
+    FROM by_field b
+    LEFT JOIN communes c ON c.commune_code = b.commune_code
+    GROUP BY ROLLUP (c.commune_group, b.commune_code)
+),
+groups AS (
+    SELECT c.commune_group, min(c.position) AS first_position, min(dd.data_date) AS data_date
+    FROM communes c
+    LEFT JOIN data_dates dd ON dd.commune_code = c.commune_code
+    WHERE c.commune_group IS NOT NULL
+    GROUP BY c.commune_group
 ),
 report_rows AS (
-    -- m is read once (a CTE is computed per reference): communes meet their own row,
-    -- and the ROLLUP total (commune_code NULL, matching no commune) is the area row.
-    SELECT coalesce(c.position, 1000000) AS position,
+    -- m is read once (a CTE is computed per reference): communes meet their own row;
+    -- a group's subtotal comes before its communes, the area's total (the ROLLUP's
+    -- grand total) last. Ungrouped, the subtotal of the one NULL group is the total
+    -- again and is left out.
+    SELECT CASE WHEN c.commune_code IS NOT NULL THEN 2 * c.position + 1
+                WHEN m.rolled_group = 0 THEN 2 * g.first_position
+                ELSE 1000000000 END AS position,
            c.commune_code,
-           coalesce(c.commune, 'Toàn khu vực') AS commune,
-           CASE WHEN c.commune_code IS NULL THEN 'area'
-                WHEN dl.commune_code IS NULL THEN 'missing'
-                ELSE 'delivered' END AS delivery,
-           CASE WHEN c.commune_code IS NULL THEN area.data_date ELSE dd.data_date END
-               AS data_date,
+           coalesce(c.commune, m.commune_group, 'Toàn khu vực') AS commune,
+           CASE WHEN c.commune_code IS NOT NULL AND dl.commune_code IS NULL THEN 'missing'
+                WHEN c.commune_code IS NOT NULL THEN 'delivered'
+                WHEN m.rolled_group = 0 THEN 'group'
+                ELSE 'area' END AS delivery,
+           CASE WHEN c.commune_code IS NOT NULL THEN dd.data_date
+                WHEN m.rolled_group = 0 THEN g.data_date
+                ELSE area.data_date END AS data_date,
            m.received, m.resolved, m.early, m.on_time, m.late, m.processing, m.overdue,
            m.paused, m.returned, m.withdrawn, m.online, m.fields
     FROM communes c
     LEFT JOIN delivered dl ON dl.commune_code = c.commune_code
     LEFT JOIN data_dates dd ON dd.commune_code = c.commune_code
     FULL JOIN m ON m.commune_code = c.commune_code
+    LEFT JOIN groups g ON g.commune_group = m.commune_group AND m.rolled_commune = 1
     CROSS JOIN (SELECT min(data_date) AS data_date FROM data_dates) area
+    WHERE NOT coalesce(
+        m.rolled_commune = 1 AND m.rolled_group = 0 AND m.commune_group IS NULL, false)
 )
 SELECT
     commune_code,

@@ -11,6 +11,6 @@ SELECT
     f.source_file,
     f.error
 FROM files f
-JOIN communes c ON c.commune_code = f.commune_code
+JOIN (SELECT * FROM communes UNION ALL SELECT * FROM sources) c ON c.commune_code = f.commune_code
 WHERE f.status = 'quarantined'
 ORDER BY c.position, f.source_file

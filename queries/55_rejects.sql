@@ -10,6 +10,6 @@ SELECT
                 ORDER BY r.source_file, r.source_line) AS first_at,
     first_value(r.reason ORDER BY r.source_file, r.source_line) AS example
 FROM rejects r
-JOIN communes c ON c.commune_code = r.commune_code
+JOIN (SELECT * FROM communes UNION ALL SELECT * FROM sources) c ON c.commune_code = r.commune_code
 GROUP BY c.position, c.commune_code, c.commune, r.reason_code
 ORDER BY c.position, rows DESC, r.reason_code

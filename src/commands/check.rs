@@ -41,7 +41,7 @@ pub fn check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
     for (source, path) in selected {
         let (kind, csv, columns, commune, labels) = match source {
             Some(s) => {
-                let c = &config.communes[s.commune];
+                let c = config.owner(s.commune);
                 (
                     s.kind,
                     &c.csv,

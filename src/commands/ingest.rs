@@ -50,11 +50,24 @@ pub fn stage(
     let data = ingest::ingest(config, options)?;
     let records: Vec<FileRecord> = data.records().cloned().collect();
     manifest.set_inputs(&records);
-    let summary = summarise(config, fetched, manifest, &records);
+    let mut summary = summarise(config, fetched, manifest, &records);
+    summary.kept_out = data
+        .kept_out
+        .iter()
+        .map(|(source, value, rows)| summary::KeptOut {
+            source: config
+                .sources
+                .iter()
+                .find(|s| s.code == *source)
+                .map_or_else(|| source.clone(), |s| s.name.clone()),
+            value: value.clone(),
+            rows: *rows,
+        })
+        .collect();
     let status = worst(quality(config, &records), delivery(config, &summary));
     manifest.summary = Some(summary);
     manifest.finish(outcome(status), i32::from(status.code()), None);
-    let codes: Vec<&str> = config.communes.iter().map(|c| c.code.as_str()).collect();
+    let codes: Vec<&str> = config.owners().map(|c| c.code.as_str()).collect();
     let version = write::write_version(&config.warehouse, &codes, &data.files, manifest)?;
     Ok(Staged {
         data,
@@ -103,6 +116,7 @@ fn summarise(
         .map(|c| summary::Commune {
             code: &c.code,
             name: &c.name,
+            shared_only: c.dossiers.is_empty(),
             unreachable: {
                 let reasons: Vec<String> = fetched
                     .unreachable
@@ -189,7 +203,7 @@ pub fn with_manifest(
 }
 
 fn print_counts(config: &Config, data: &Ingested, out: &mut dyn Write) -> std::io::Result<()> {
-    for commune in &config.communes {
+    for commune in config.owners() {
         let files: Vec<_> = data
             .records()
             .filter(|f| f.commune_code == commune.code)
@@ -240,11 +254,16 @@ fn quality(config: &Config, files: &[FileRecord]) -> ExitStatus {
         );
         status = ExitStatus::QualityThreshold;
     }
-    for commune in &config.communes {
+    for commune in config.owners() {
         let (rows, rejected) = files
             .iter()
             .filter(|f| f.commune_code == commune.code)
-            .fold((0u64, 0u64), |(r, j), f| (r + f.data_rows, j + f.rejected));
+            .fold((0u64, 0u64), |(r, j), f| {
+                (
+                    r + f.data_rows - f.kept_out.min(f.data_rows),
+                    j + f.rejected,
+                )
+            });
         if rows > 0 && rejected as f64 / rows as f64 > config.max_reject_ratio {
             warn!(
                 commune = %commune.code,

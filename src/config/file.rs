@@ -28,6 +28,9 @@ pub struct ConfigFile {
     pub labels: super::labels::LabelsSection,
     #[serde(default)]
     pub communes: Vec<CommuneSection>,
+    /// Exports that hold many communes' rows (a province's one-stop system).
+    #[serde(default)]
+    pub sources: Vec<SourceSection>,
 }
 
 /// The state-format document's header block and signature (Nghị định 30/2020).
@@ -63,6 +66,8 @@ pub struct ReportSection {
     pub area: String,
     pub period_start: Datetime,
     pub as_of: Option<Datetime>,
+    /// `"province"`: communes grouped by their province in the national list.
+    pub group_by: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -155,7 +160,11 @@ pub struct ServeSection {
 pub struct CommuneSection {
     pub code: String,
     pub name: String,
+    /// May be empty when a `[[sources]]` entry delivers the commune's rows.
+    #[serde(default)]
     pub dossiers: Vec<String>,
+    /// The group the report counts the commune in (wins over `report.group_by`).
+    pub group: Option<String>,
     #[serde(default)]
     pub procedures: Vec<String>,
     #[serde(default)]
@@ -166,6 +175,28 @@ pub struct CommuneSection {
     /// Source labels taught for this commune (wins over `[labels]`).
     pub labels: Option<super::labels::LabelsSection>,
     /// A remote source that cannot be reached warns instead of failing the run.
+    #[serde(default)]
+    pub optional: bool,
+}
+
+/// `[[sources]]`: exports of many communes, each row naming its commune in
+/// `commune_column`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceSection {
+    /// Names the source in `files.commune_code` and the warehouse's partitions.
+    pub id: String,
+    pub name: Option<String>,
+    pub commune_column: String,
+    pub dossiers: Vec<String>,
+    #[serde(default)]
+    pub procedures: Vec<String>,
+    #[serde(default)]
+    pub indicators: Vec<String>,
+    pub csv: Option<CsvSection>,
+    #[serde(default)]
+    pub columns: BTreeMap<String, String>,
+    pub labels: Option<super::labels::LabelsSection>,
     #[serde(default)]
     pub optional: bool,
 }

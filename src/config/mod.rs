@@ -6,7 +6,7 @@ mod file;
 pub mod labels;
 pub mod limits;
 pub mod notify;
-mod units;
+pub mod units;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -62,6 +62,10 @@ pub struct Config {
     /// for them in `source_file`; filled by [`crate::fetch`].
     pub remote_names: std::collections::HashMap<PathBuf, String>,
     pub communes: Vec<Commune>,
+    /// `[[sources]]`: exports of many communes at once. Each is read like a
+    /// commune's files (its `code` is the source's `id`), and its rows go to the
+    /// commune their `commune_column` names.
+    pub sources: Vec<Commune>,
 }
 
 /// `[document]`, checked: what `report.docx` prints in its header block and
@@ -106,6 +110,10 @@ pub struct Commune {
     /// `optional = true`: a remote source that cannot be reached warns (the commune
     /// keeps what it delivered before) instead of failing the run.
     pub optional: bool,
+    /// For a `[[sources]]` entry: the header of the column naming each row's commune.
+    pub commune_column: Option<String>,
+    /// The group (a province, a cluster) the report gives a subtotal of, if grouped.
+    pub group: Option<String>,
 }
 
 /// `[remote]`, resolved.
@@ -301,45 +309,105 @@ impl Config {
             if c.name.trim().is_empty() {
                 return Err(err(&key("name"), crate::tr!("config-empty")));
             }
-            if c.dossiers.is_empty() {
+            communes.push(resolve_owner(
+                Owner {
+                    code: c.code,
+                    name: c.name,
+                    dossiers: c.dossiers,
+                    procedures: c.procedures,
+                    indicators: c.indicators,
+                    csv: c.csv,
+                    columns: c.columns,
+                    labels: c.labels,
+                    optional: c.optional,
+                    commune_column: None,
+                    group: c.group.filter(|g| !g.trim().is_empty()),
+                },
+                path,
+                &format!("communes[{i}]"),
+                &global_labels,
+            )?);
+        }
+        let by_province = match raw.report.group_by.as_deref() {
+            None => false,
+            Some("province") => true,
+            Some(other) => {
+                return Err(err(
+                    "report.group_by",
+                    crate::tr!("config-group-by", value = other),
+                ));
+            }
+        };
+        if by_province || communes.iter().any(|c| c.group.is_some()) {
+            for c in &mut communes {
+                if c.group.is_none() {
+                    c.group = Some(match units::unit(&c.code) {
+                        Some(u) if by_province => u.province.to_string(),
+                        // Report text: Vietnamese in every interface language.
+                        _ => "Các xã khác".to_string(),
+                    });
+                }
+            }
+        }
+        let mut sources = Vec::with_capacity(raw.sources.len());
+        for (i, s) in raw.sources.into_iter().enumerate() {
+            let key = |k: &str| format!("sources[{i}].{k}");
+            if s.id.is_empty()
+                || !s
+                    .id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            {
+                return Err(err(&key("id"), crate::tr!("config-code", code = s.id)));
+            }
+            if !codes.insert(s.id.clone()) {
+                return Err(err(
+                    &key("id"),
+                    crate::tr!("config-duplicate-code", code = s.id),
+                ));
+            }
+            if s.dossiers.is_empty() {
                 return Err(err(&key("dossiers"), crate::tr!("config-no-glob")));
             }
-            let csv = resolve_csv(c.csv.unwrap_or_default(), path, &key("csv"))?;
-            let mut columns = Vec::new();
-            for (header, target) in &c.columns {
-                let column = Column::from_name(target).ok_or_else(|| {
-                    err(
-                        &format!("communes[{i}].columns.{header:?}"),
-                        crate::tr!(
-                            "config-unknown-column",
-                            target = target,
-                            columns = Column::ALL.map(Column::name).join(", ")
-                        ),
-                    )
-                })?;
-                if column != Column::Personal && crate::privacy::is_personal_header(header) {
-                    return Err(err(
-                        &format!("communes[{i}].columns.{header:?}"),
-                        crate::tr!("config-personal", header = header, target = target),
-                    ));
-                }
-                columns.push((fold(header), column));
+            if s.commune_column.trim().is_empty() {
+                return Err(err(&key("commune_column"), crate::tr!("config-empty")));
             }
-            let own = match &c.labels {
-                Some(section) => labels::resolve(section, path, &key("labels"))?,
-                None => labels::Labels::default(),
-            };
-            communes.push(Commune {
-                labels: labels::Labels::merged(own, &global_labels),
-                code: c.code,
-                name: c.name,
-                dossiers: c.dossiers,
-                procedures: c.procedures,
-                indicators: c.indicators,
-                csv,
-                columns,
-                optional: c.optional,
-            });
+            if crate::privacy::is_personal_header(&s.commune_column) {
+                return Err(err(
+                    &key("commune_column"),
+                    crate::tr!(
+                        "config-personal",
+                        header = s.commune_column,
+                        target = "commune"
+                    ),
+                ));
+            }
+            sources.push(resolve_owner(
+                Owner {
+                    name: s.name.unwrap_or_else(|| s.id.clone()),
+                    code: s.id,
+                    dossiers: s.dossiers,
+                    procedures: s.procedures,
+                    indicators: s.indicators,
+                    csv: s.csv,
+                    columns: s.columns,
+                    labels: s.labels,
+                    optional: s.optional,
+                    commune_column: Some(s.commune_column),
+                    group: None,
+                },
+                path,
+                &format!("sources[{i}]"),
+                &global_labels,
+            )?);
+        }
+        if sources.is_empty()
+            && let Some(i) = communes.iter().position(|c| c.dossiers.is_empty())
+        {
+            return Err(err(
+                &format!("communes[{i}].dossiers"),
+                crate::tr!("config-no-glob"),
+            ));
         }
 
         Ok(Config {
@@ -384,7 +452,21 @@ impl Config {
                 signer_name: raw.document.signer_name,
             },
             communes,
+            sources,
         })
+    }
+
+    /// The communes, then the sources: whatever owns export files.
+    pub fn owners(&self) -> impl Iterator<Item = &Commune> {
+        self.communes.iter().chain(&self.sources)
+    }
+
+    /// Owner `i` of [`Config::owners`].
+    pub fn owner(&self, i: usize) -> &Commune {
+        match i.checked_sub(self.communes.len()) {
+            Some(s) => &self.sources[s],
+            None => &self.communes[i],
+        }
     }
 
     /// The folder whose queries and templates add to the built-in report, if any.
@@ -411,6 +493,85 @@ impl Config {
             .to_string_lossy()
             .replace('\\', "/")
     }
+}
+
+/// A commune or source as written, before its overrides are checked.
+struct Owner {
+    code: String,
+    name: String,
+    dossiers: Vec<String>,
+    procedures: Vec<String>,
+    indicators: Vec<String>,
+    csv: Option<file::CsvSection>,
+    columns: std::collections::BTreeMap<String, String>,
+    labels: Option<labels::LabelsSection>,
+    optional: bool,
+    commune_column: Option<String>,
+    group: Option<String>,
+}
+
+/// Checks an owner's CSV overrides, column mapping and labels; `prefix` is its key
+/// (`communes[2]`).
+fn resolve_owner(
+    o: Owner,
+    path: &Path,
+    prefix: &str,
+    global_labels: &labels::Labels,
+) -> Result<Commune> {
+    let err = |key: &str, msg: String| {
+        Error::config(
+            path,
+            crate::tr!("error-config-key", key = key, message = msg),
+        )
+    };
+    let csv = resolve_csv(o.csv.unwrap_or_default(), path, &format!("{prefix}.csv"))?;
+    let mut columns = Vec::new();
+    for (header, target) in &o.columns {
+        let column = Column::from_name(target)
+            .filter(|c| *c != Column::Commune)
+            .ok_or_else(|| {
+                err(
+                    &format!("{prefix}.columns.{header:?}"),
+                    crate::tr!(
+                        "config-unknown-column",
+                        target = target,
+                        columns = Column::ALL
+                            .iter()
+                            .filter(|c| **c != Column::Commune)
+                            .map(|c| c.name())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+            })?;
+        if column != Column::Personal && crate::privacy::is_personal_header(header) {
+            return Err(err(
+                &format!("{prefix}.columns.{header:?}"),
+                crate::tr!("config-personal", header = header, target = target),
+            ));
+        }
+        columns.push((fold(header), column));
+    }
+    if let Some(header) = &o.commune_column {
+        columns.push((fold(header), Column::Commune));
+    }
+    let own = match &o.labels {
+        Some(section) => labels::resolve(section, path, &format!("{prefix}.labels"))?,
+        None => labels::Labels::default(),
+    };
+    Ok(Commune {
+        labels: labels::Labels::merged(own, global_labels),
+        code: o.code,
+        name: o.name,
+        dossiers: o.dossiers,
+        procedures: o.procedures,
+        indicators: o.indicators,
+        csv,
+        columns,
+        optional: o.optional,
+        commune_column: o.commune_column,
+        group: o.group,
+    })
 }
 
 /// `prefix` is the key of the `csv` table, e.g. `communes[2].csv`.

@@ -3,14 +3,35 @@
 
 const UNITS: &str = include_str!("../../data/reference/vn_units_2026-07-25.tsv");
 
+/// One commune or ward of the national list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    pub code: &'static str,
+    /// The official full name, with its unit word: "Xã Tân Phước 1".
+    pub name: &'static str,
+    pub province: &'static str,
+}
+
+/// Every unit of the list, in its order.
+pub fn all() -> impl Iterator<Item = Unit> {
+    UNITS.lines().skip(1).filter_map(|l| {
+        let mut cells = l.split('\t');
+        Some(Unit {
+            code: cells.next()?,
+            name: cells.next()?,
+            province: cells.next()?,
+        })
+    })
+}
+
+/// The unit `code` names, if the code is on the list.
+pub fn unit(code: &str) -> Option<Unit> {
+    all().find(|u| u.code == code)
+}
+
 /// The official full name of `code` ("Xã Tân Phước 1"), if the code is on the list.
 pub fn official_name(code: &str) -> Option<&'static str> {
-    UNITS
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split_once('\t'))
-        .find(|(c, _)| *c == code)
-        .and_then(|(_, rest)| rest.split('\t').next())
+    unit(code).map(|u| u.name)
 }
 
 #[cfg(test)]
@@ -22,5 +43,7 @@ mod tests {
         assert_eq!(official_name("28321"), Some("Xã Tân Phước 1"));
         assert_eq!(official_name("28336"), Some("Xã Hưng Thạnh"));
         assert_eq!(official_name("99999"), None);
+        assert_eq!(unit("28321").map(|u| u.province), Some("Tỉnh Đồng Tháp"));
+        assert_eq!(all().count(), 3321);
     }
 }

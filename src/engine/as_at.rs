@@ -41,7 +41,8 @@ const COLUMNS: [&str; 14] = [
 ];
 
 /// Per commune with a dossier export: its newest export (an empty one counts: the
-/// commune received nothing more) and its data date at `day`.
+/// commune received nothing more) and its data date at `day`. A shared export's own
+/// line (its unknown-commune rejects) is not a commune's.
 fn data_dates(day: &str) -> String {
     format!(
         "SELECT commune_code, newest_export, \
@@ -50,6 +51,7 @@ fn data_dates(day: &str) -> String {
          FROM (SELECT commune_code, max(snapshot_date) AS newest_export FROM files \
                WHERE kind = 'dossiers' AND status = 'loaded' \
                  AND (data_rows = 0 OR data_rows > rejected) \
+                 AND commune_code IN (SELECT commune_code FROM communes) \
                GROUP BY commune_code)"
     )
 }

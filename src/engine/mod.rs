@@ -65,7 +65,12 @@ pub async fn session_in(
         register(&ctx, &root, table.name(), table.file_schema(), true).await?;
     }
     register(&ctx, &root, "runs", crate::warehouse::runs::schema(), false).await?;
-    ctx.register_batch("communes", communes_batch(config)?)?;
+    ctx.register_batch("communes", owners_batch(&config.communes, 0)?)?;
+    // Shared exports own the rejects of rows naming no known commune.
+    ctx.register_batch(
+        "sources",
+        owners_batch(&config.sources, config.communes.len())?,
+    )?;
     Ok(ctx)
 }
 
@@ -96,13 +101,16 @@ async fn register(
     Ok(())
 }
 
-fn communes_batch(config: &Config) -> Result<RecordBatch> {
+/// `communes` or `sources`: code, name and position in the config (sources after
+/// the communes).
+fn owners_batch(c: &[crate::config::Commune], first: usize) -> Result<RecordBatch> {
     let schema = Arc::new(Schema::new(vec![
         Field::new("commune_code", DataType::Utf8, false),
         Field::new("commune", DataType::Utf8, false),
         Field::new("position", DataType::Int64, false),
+        // The group the report subtotals (`report.group_by`, a commune's `group`).
+        Field::new("commune_group", DataType::Utf8, true),
     ]));
-    let c = &config.communes;
     let columns: Vec<ArrayRef> = vec![
         Arc::new(StringArray::from_iter_values(
             c.iter().map(|c| c.code.as_str()),
@@ -110,7 +118,10 @@ fn communes_batch(config: &Config) -> Result<RecordBatch> {
         Arc::new(StringArray::from_iter_values(
             c.iter().map(|c| c.name.as_str()),
         )),
-        Arc::new(Int64Array::from_iter_values(0..c.len() as i64)),
+        Arc::new(Int64Array::from_iter_values(
+            (first..first + c.len()).map(|i| i as i64),
+        )),
+        Arc::new(StringArray::from_iter(c.iter().map(|c| c.group.as_deref()))),
     ];
     Ok(RecordBatch::try_new(schema, columns)?)
 }

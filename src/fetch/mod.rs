@@ -35,7 +35,7 @@ pub struct Fetched {
 
 /// Whether any glob of the config is remote.
 pub fn has_remote(config: &Config) -> bool {
-    config.communes.iter().any(|c| {
+    config.owners().any(|c| {
         c.dossiers
             .iter()
             .chain(&c.procedures)
@@ -57,7 +57,7 @@ pub async fn fetch(config: &Config) -> Result<(Config, Fetched)> {
     let mut index = Index::load(&inbox);
     let mut stores = Stores::default();
     let mut local = config.clone();
-    for commune in &mut local.communes {
+    for commune in local.communes.iter_mut().chain(local.sources.iter_mut()) {
         let code = commune.code.clone();
         let optional = commune.optional;
         for (kind, globs) in [

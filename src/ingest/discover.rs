@@ -13,6 +13,7 @@ use crate::warehouse::columns::FileKind;
 
 #[derive(Debug, Clone)]
 pub struct SourceFile {
+    /// Its owner: a commune, or a shared source ([`Config::owner`]).
     pub commune: usize,
     pub kind: FileKind,
     pub path: PathBuf,
@@ -28,7 +29,7 @@ pub struct SourceFile {
 pub fn discover(config: &Config) -> Result<Vec<SourceFile>> {
     let mut files = Vec::new();
     let mut owner: HashMap<FileId, usize> = HashMap::new();
-    for (ci, commune) in config.communes.iter().enumerate() {
+    for (ci, commune) in config.owners().enumerate() {
         // Procedures and indicators first: a file they match is never a dossier export.
         let mut taken: Vec<FileId> = Vec::new();
         for (kind, globs) in [
@@ -49,7 +50,7 @@ pub fn discover(config: &Config) -> Result<Vec<SourceFile>> {
                             "{} is matched by the globs of communes {} and {}; \
                              each export must belong to one commune",
                             config.relative(&path),
-                            config.communes[other].code,
+                            config.owner(other).code,
                             commune.code
                         ),
                     ));

@@ -44,6 +44,12 @@ pub enum FileError {
         records: u64,
         source: csv::Error,
     },
+    /// A shared export whose header has no column named `commune_column`.
+    NoCommuneColumn {
+        column: String,
+        header_line: u64,
+        headers: Vec<String>,
+    },
 }
 
 impl FileError {
@@ -81,6 +87,17 @@ impl FileError {
             FileError::CsvAfter { records, source } => {
                 tr_in!(lang, "file-csv-after", records = records, cause = source)
             }
+            FileError::NoCommuneColumn {
+                column,
+                header_line,
+                headers,
+            } => tr_in!(
+                lang,
+                "file-no-commune-column",
+                column = column,
+                line = header_line,
+                headers = headers.join("», «")
+            ),
         }
     }
 }

@@ -84,7 +84,7 @@ pub fn map_header(
                 personal[i] = true;
                 dropped.push(clean(cell).into_owned());
             }
-            Some((column, priority)) if wanted.contains(&column) => {
+            Some((column, priority)) if wanted.contains(&column) || column == Column::Commune => {
                 match best.iter_mut().find(|(c, _, _)| *c == column) {
                     Some(slot) if slot.1 >= priority => {}
                     Some(slot) => *slot = (column, priority, i),

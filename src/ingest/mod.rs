@@ -12,6 +12,7 @@
 pub mod aliases;
 mod bound;
 mod chunks;
+pub mod commune_column;
 mod decode;
 pub mod discover;
 mod file_error;
@@ -20,6 +21,7 @@ pub mod pieces;
 pub mod probe;
 pub mod reader;
 pub mod record;
+pub mod routed;
 pub mod rows;
 mod snapshot;
 pub mod sniff;
@@ -38,9 +40,11 @@ use arrow::buffer::BooleanBuffer;
 use indicatif::{ProgressBar, ProgressStyle};
 use tracing::{debug, info, warn};
 
-use self::chunks::{DossierChunk, IndicatorChunk, ProcedureChunk, RejectChunk, RejectRow};
+use self::chunks::{DossierChunk, IndicatorChunk, ProcedureChunk, RejectChunk};
+use self::commune_column::Matcher;
 use self::discover::SourceFile;
 use self::record::Record;
+use self::routed::{Built, Dest, Routed, Splitter, deliver};
 use self::rows::RowState;
 use self::source::Source;
 use crate::config::{Config, OnFileError};
@@ -57,10 +61,14 @@ const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495
 /// entry per file, with a mask of the rows that survive the snapshot merge.
 #[derive(Debug, Default)]
 pub struct Ingested {
-    /// In application order: per commune and kind, oldest snapshot first.
+    /// In application order: per commune and kind, oldest snapshot first. A shared
+    /// export is one entry per commune it holds rows of, and one of its source.
     pub files: Vec<StagedFile>,
     /// Cache keys this run used.
     pub used: HashSet<String>,
+    /// Rows of shared exports that belong to communes the config leaves out:
+    /// (source id, commune value as written, rows), summed over the run's files.
+    pub kept_out: Vec<(String, String, u64)>,
 }
 
 impl Ingested {
@@ -80,9 +88,11 @@ pub struct Options {
 pub fn ingest(config: &Config, options: Options) -> Result<Ingested> {
     let sources = discover::discover(config)?;
     for (ci, commune) in config.communes.iter().enumerate() {
-        if !sources
-            .iter()
-            .any(|s| s.commune == ci && s.kind == FileKind::Dossiers)
+        // A commune without globs of its own is fed by the shared exports.
+        if !commune.dossiers.is_empty()
+            && !sources
+                .iter()
+                .any(|s| s.commune == ci && s.kind == FileKind::Dossiers)
         {
             warn!(
                 commune = %commune.code,
@@ -93,15 +103,20 @@ pub fn ingest(config: &Config, options: Options) -> Result<Ingested> {
         }
     }
     let cache = Cache::beside(&config.warehouse);
+    let matcher = if config.sources.is_empty() {
+        Matcher::default()
+    } else {
+        Matcher::new(&config.communes)
+    };
     let progress = progress_bar(sources.len() as u64);
     let read = crate::parallel::map(config.threads, &sources, |source| {
         progress.set_message(source.rel.clone());
-        let one = match read_one(config, &cache, options, source) {
+        let one = match read_one(config, &matcher, &cache, options, source) {
             // One bad export never blocks the others: it is recorded and left out.
             Err(Error::Input { source: e, .. })
                 if config.on_file_error == OnFileError::Quarantine =>
             {
-                Ok(quarantined(config, source, &e))
+                Ok(vec![quarantined(config, source, &e)])
             }
             other => other,
         };
@@ -110,31 +125,64 @@ pub fn ingest(config: &Config, options: Options) -> Result<Ingested> {
     })?;
     progress.finish_and_clear();
     let mut out = Ingested::default();
-    let mut seen: HashMap<(usize, FileKind, String), String> = HashMap::new();
-    for (source, one) in sources.iter().zip(read) {
-        let key = (source.commune, source.kind, one.record.sha256.clone());
-        if one.record.status == FileStatus::Loaded
-            && let Some(first) = seen.insert(key, source.rel.clone())
-        {
-            warn!(file = %source.rel, "{}", crate::tr!("warn-same-bytes", first = first));
+    let mut seen: HashMap<(String, FileKind, String), String> = HashMap::new();
+    let mut kept_out: std::collections::BTreeMap<(String, String), u64> = Default::default();
+    for (source, parts) in sources.iter().zip(read) {
+        for one in parts {
+            let key = (
+                one.record.commune_code.clone(),
+                source.kind,
+                one.record.sha256.clone(),
+            );
+            if one.record.status == FileStatus::Loaded
+                && let Some(first) = seen.insert(key, source.rel.clone())
+            {
+                warn!(file = %source.rel, "{}", crate::tr!("warn-same-bytes", first = first));
+            }
+            for (value, rows) in one.kept_out {
+                *kept_out
+                    .entry((one.record.commune_code.clone(), value))
+                    .or_default() += rows;
+            }
+            out.files.push(StagedFile {
+                record: one.record,
+                entry: one.entry,
+                keep: BooleanBuffer::new_unset(0),
+            });
+            out.used.extend(one.key);
         }
-        out.files.push(StagedFile {
-            record: one.record,
-            entry: one.entry,
-            keep: BooleanBuffer::new_unset(0),
-        });
-        out.used.extend(one.key);
     }
+    out.kept_out = kept_out.into_iter().map(|((s, v), n)| (s, v, n)).collect();
+    // A shared export's commune parts join that commune's own files, in snapshot
+    // order, so the merge sees them as it would see the commune's own exports.
+    let position: HashMap<&str, usize> = config
+        .owners()
+        .enumerate()
+        .map(|(i, o)| (o.code.as_str(), i))
+        .collect();
+    out.files.sort_by(|a, b| {
+        let key = |f: &StagedFile| {
+            (
+                position.get(f.record.commune_code.as_str()).copied(),
+                f.record.kind,
+                f.record.snapshot_date,
+            )
+        };
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.record.source_file.cmp(&b.record.source_file))
+    });
     apply_snapshots(&mut out.files, config.threads)?;
     for f in out.records() {
-        if f.data_rows != f.loaded + f.superseded + f.rejected {
+        if f.data_rows != f.loaded + f.superseded + f.rejected + f.kept_out {
             return Err(Error::Invariant(format!(
-                "{}: {} data rows but {} loaded + {} superseded + {} rejected",
-                f.source_file, f.data_rows, f.loaded, f.superseded, f.rejected
+                "{}: {} data rows but {} loaded + {} superseded + {} rejected + {} kept out",
+                f.source_file, f.data_rows, f.loaded, f.superseded, f.rejected, f.kept_out
             )));
         }
         info!(
             file = %f.source_file,
+            commune = %f.commune_code,
             encoding = %f.encoding,
             delimiter = %f.delimiter,
             header_line = f.header_line,
@@ -143,6 +191,7 @@ pub fn ingest(config: &Config, options: Options) -> Result<Ingested> {
             loaded = f.loaded,
             superseded = f.superseded,
             rejected = f.rejected,
+            kept_out = f.kept_out,
             "read"
         );
     }
@@ -182,15 +231,16 @@ fn quarantined(config: &Config, source: &SourceFile, e: &FileError) -> ReadFile 
     // Vietnamese, like the reject reasons.
     let shown = crate::privacy::mask(&e.to_string()).into_owned();
     let reason = crate::privacy::mask(&e.message(crate::i18n::Lang::Vi)).into_owned();
+    let owner = config.owner(source.commune);
     warn!(
         file = %source.rel,
-        commune = %config.communes[source.commune].code,
+        commune = %owner.code,
         "{}",
         crate::tr!("warn-quarantined", reason = shown)
     );
     ReadFile {
         record: FileRecord {
-            commune_code: config.communes[source.commune].code.clone(),
+            commune_code: owner.code.clone(),
             kind: source.kind,
             source_file: source.rel.clone(),
             sha256: String::new(),
@@ -203,31 +253,39 @@ fn quarantined(config: &Config, source: &SourceFile, e: &FileError) -> ReadFile 
             loaded: 0,
             superseded: 0,
             rejected: 0,
+            kept_out: 0,
             blank_lines: 0,
             status: FileStatus::Quarantined,
             error: Some(reason),
         },
         entry: None,
         key: None,
+        kept_out: Vec::new(),
     }
 }
 
-/// One file read: its `files` row and its cache entry (None: empty file).
+/// One file read, or one commune's part of a shared export: its `files` row and
+/// its cache entry (None: empty file).
 struct ReadFile {
     record: FileRecord,
     entry: Option<PathBuf>,
     key: Option<String>,
+    /// A shared export's rows of communes left out, per value.
+    kept_out: Vec<(String, u64)>,
 }
 
+/// Reads one file: one [`ReadFile`], or for a shared export the source's own and
+/// one per configured commune it holds rows of.
 fn read_one(
     config: &Config,
+    matcher: &Matcher,
     cache: &Cache,
     options: Options,
     source: &SourceFile,
-) -> Result<ReadFile> {
-    let commune = &config.communes[source.commune];
-    let record = |p: &Parsed| FileRecord {
-        commune_code: commune.code.clone(),
+) -> Result<Vec<ReadFile>> {
+    let owner = config.owner(source.commune);
+    let record = |code: &str, p: &Parsed| FileRecord {
+        commune_code: code.to_string(),
         kind: source.kind,
         source_file: source.rel.clone(),
         sha256: p.sha256.clone(),
@@ -240,6 +298,7 @@ fn read_one(
         loaded: 0,
         superseded: 0,
         rejected: p.rejected,
+        kept_out: 0,
         blank_lines: p.blank_lines,
         status: FileStatus::Loaded,
         error: None,
@@ -250,36 +309,45 @@ fn read_one(
     if bytes == 0 {
         // Nothing to lose: recorded, so the report shows the commune sent an empty file.
         warn!(file = %source.rel, "{}", crate::tr!("warn-empty-file"));
-        let record = record(&Parsed {
-            sha256: EMPTY_SHA256.into(),
-            bytes: 0,
-            encoding: "empty".into(),
-            delimiter: String::new(),
-            header_line: 0,
-            data_rows: 0,
-            rows: 0,
-            rejected: 0,
-            blank_lines: 0,
-            checksums: Vec::new(),
-        });
-        return Ok(ReadFile {
+        let record = record(
+            &owner.code,
+            &Parsed {
+                sha256: EMPTY_SHA256.into(),
+                bytes: 0,
+                encoding: "empty".into(),
+                delimiter: String::new(),
+                header_line: 0,
+                data_rows: 0,
+                rows: 0,
+                rejected: 0,
+                blank_lines: 0,
+                checksums: Vec::new(),
+                parts: Vec::new(),
+                kept_out: Vec::new(),
+            },
+        );
+        return Ok(vec![ReadFile {
             record,
             entry: None,
             key: None,
-        });
+            kept_out: Vec::new(),
+        }]);
     }
     let input = Source::Path(&source.path);
-    let sniffed = sniff::sniff(&input, commune.csv.encoding).map_err(file_error(source))?;
+    let sniffed = sniff::sniff(&input, owner.csv.encoding).map_err(file_error(source))?;
     let per_file = PerFile {
-        commune: commune.name.clone(),
+        commune: owner.name.clone(),
         snapshot_date: source.snapshot_date,
         source_file: source.rel.clone(),
     };
-    // Taught labels change what rows mean: a new mapping counts from the next run.
-    let settings = format!(
-        "{:?}|{:?}|{:?}",
-        commune.csv, commune.columns, commune.labels
-    );
+    // Taught labels change what rows mean: a new mapping counts from the next run;
+    // a shared export's rows are routed by the configured communes.
+    let mut settings = format!("{:?}|{:?}|{:?}", owner.csv, owner.columns, owner.labels);
+    if owner.commune_column.is_some() {
+        for c in &config.communes {
+            settings.push_str(&format!("|{}={}", c.code, c.name));
+        }
+    }
     let key = Cache::key(&sniffed.sha256, source.kind, &settings, &per_file);
     let cached = if options.full_refresh {
         None
@@ -294,8 +362,14 @@ fn read_one(
         }
         None => {
             crate::faults::pause_at(crate::faults::READING);
+            let shared = owner.commune_column.as_deref().map(|column| Shared {
+                matcher,
+                communes: &config.communes,
+                column,
+            });
             parse_into_cache(
-                commune,
+                owner,
+                shared,
                 cache,
                 &key,
                 source,
@@ -314,11 +388,42 @@ fn read_one(
         }
         return Err(file_error(source)(FileError::Changed));
     }
-    Ok(ReadFile {
-        record: record(&parsed),
-        entry: Some(cache.entry(&key)),
-        key: Some(key),
-    })
+    let entry = cache.entry(&key);
+    let mut own = record(&owner.code, &parsed);
+    let mut out = Vec::with_capacity(1 + parsed.parts.len());
+    for part in &parsed.parts {
+        let mut r = record(&part.code, &parsed);
+        r.data_rows = part.rows + part.rejected;
+        r.rejected = part.rejected;
+        r.blank_lines = 0;
+        own.data_rows = own.data_rows.saturating_sub(r.data_rows);
+        out.push(ReadFile {
+            record: r,
+            entry: Some(entry.join(&part.code)),
+            key: Some(key.clone()),
+            kept_out: Vec::new(),
+        });
+    }
+    own.kept_out = parsed.kept_out.iter().map(|(_, n)| n).sum();
+    out.insert(
+        0,
+        ReadFile {
+            record: own,
+            entry: Some(entry),
+            key: Some(key),
+            kept_out: parsed.kept_out.clone(),
+        },
+    );
+    Ok(out)
+}
+
+/// How a shared export's rows find their commune.
+#[derive(Clone, Copy)]
+struct Shared<'a> {
+    matcher: &'a Matcher,
+    communes: &'a [crate::config::Commune],
+    /// The configured `commune_column`, as written.
+    column: &'a str,
 }
 
 /// Bytes per piece of a large export parsed in parallel ([`pieces`]); a file under
@@ -343,7 +448,8 @@ fn piece_bytes() -> u64 {
 
 #[allow(clippy::too_many_arguments)]
 fn parse_into_cache(
-    commune: &crate::config::Commune,
+    owner: &crate::config::Commune,
+    shared: Option<Shared>,
     cache: &Cache,
     key: &str,
     source: &SourceFile,
@@ -352,16 +458,39 @@ fn parse_into_cache(
     per_file: PerFile,
     threads: usize,
 ) -> Result<Parsed> {
-    let detected = reader::detect_with(input, sniffed, source.kind, &commune.csv, &commune.columns)
+    let detected = reader::detect_with(input, sniffed, source.kind, &owner.csv, &owner.columns)
         .map_err(file_error(source))?;
+    let split = match shared {
+        None => None,
+        Some(s) => match detected
+            .map
+            .position(crate::warehouse::columns::Column::Commune)
+        {
+            Some(position) => Some((s, position)),
+            None => {
+                return Err(file_error(source)(FileError::NoCommuneColumn {
+                    column: s.column.to_string(),
+                    header_line: detected.header_line,
+                    headers: detected
+                        .map
+                        .mapped
+                        .iter()
+                        .map(|(h, _)| h.clone())
+                        .chain(detected.map.ignored.iter().cloned())
+                        .collect(),
+                }));
+            }
+        },
+    };
     let tmp = cache.begin(key)?;
     let how = How {
         detected: &detected,
         dir: &tmp,
         per_file: &per_file,
-        labels: &commune.labels,
+        labels: &owner.labels,
         threads,
         piece_bytes: piece_bytes(),
+        split,
     };
     let map = &detected.map;
     let streamed = match source.kind {
@@ -395,6 +524,16 @@ fn parse_into_cache(
     if !map.dropped.is_empty() {
         debug!(file = %source.rel, columns = ?map.dropped, "personal-data columns dropped");
     }
+    if !streamed.kept_out.is_empty() {
+        let rows: u64 = streamed.kept_out.values().sum();
+        info!(
+            file = %source.rel,
+            rows,
+            communes = streamed.kept_out.len(),
+            "{}",
+            crate::tr!("info-kept-out", rows = rows, communes = streamed.kept_out.len())
+        );
+    }
     let parsed = Parsed {
         sha256: detected.sniffed.sha256.clone(),
         bytes: detected.sniffed.bytes,
@@ -406,6 +545,8 @@ fn parse_into_cache(
         rejected: streamed.rejected,
         blank_lines: streamed.counts.blank_lines,
         checksums: Vec::new(),
+        parts: streamed.parts,
+        kept_out: streamed.kept_out.into_iter().collect(),
     };
     cache.commit(key, &tmp, &parsed)?;
     Ok(parsed)
@@ -419,13 +560,89 @@ struct How<'a> {
     labels: &'a crate::config::labels::Labels,
     threads: usize,
     piece_bytes: u64,
+    /// A shared export: how rows find their commune, and the commune cell's column.
+    split: Option<(Shared<'a>, usize)>,
+}
+
+impl<'a> How<'a> {
+    fn communes(&self) -> usize {
+        self.split.map_or(0, |(s, _)| s.communes.len())
+    }
+
+    fn splitter(&self) -> Option<Splitter<'a>> {
+        self.split.map(|(s, position)| Splitter {
+            split: commune_column::Split::new(s.matcher, s.communes, s.column),
+            position,
+        })
+    }
+
+    /// The cache files of the file's own rows and rejects.
+    fn own<C: Chunk>(&self) -> Result<Dest<Spill<C>, Spill<RejectChunk>>> {
+        Ok(Dest {
+            rows: Spill::create(&self.dir.join(cache::ROWS), self.per_file.clone())?,
+            rejects: Spill::create(&self.dir.join(cache::REJECTS), self.per_file.clone())?,
+        })
+    }
+
+    /// The cache files of configured commune `i`'s rows of a shared export, in the
+    /// entry's `<code>/` folder, its name in their commune column.
+    fn part<C: Chunk>(&self, i: usize) -> Result<Dest<Spill<C>, Spill<RejectChunk>>> {
+        let Some((shared, _)) = self.split else {
+            return Err(Error::Invariant(
+                "a commune part of a file that is not shared".into(),
+            ));
+        };
+        let commune = &shared.communes[i];
+        let dir = self.dir.join(&commune.code);
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| Error::io(crate::tr!("io-creating", path = dir.display()), e))?;
+        let per_file = PerFile {
+            commune: commune.name.clone(),
+            ..self.per_file.clone()
+        };
+        Ok(Dest {
+            rows: Spill::create(&dir.join(cache::ROWS), per_file.clone())?,
+            rejects: Spill::create(&dir.join(cache::REJECTS), per_file)?,
+        })
+    }
+
+    /// Closes every cache file of `routed`: the own counts, and each part's.
+    fn close<C: Chunk>(
+        &self,
+        counts: reader::Counts,
+        routed: Routed<Spill<C>, Spill<RejectChunk>>,
+        state: RowState,
+    ) -> Result<Streamed> {
+        let mut parts = Vec::new();
+        for (i, part) in routed.parts.into_iter().enumerate() {
+            if let (Some(dest), Some((shared, _))) = (part, self.split) {
+                parts.push(cache::PartCounts {
+                    code: shared.communes[i].code.clone(),
+                    rows: dest.rows.close()?,
+                    rejected: dest.rejects.close()?,
+                });
+            }
+        }
+        Ok(Streamed {
+            counts,
+            rows: routed.own.rows.close()?,
+            rejected: routed.own.rejects.close()?,
+            parts,
+            kept_out: routed.kept_out,
+            state,
+        })
+    }
 }
 
 /// What parsing one file gave.
 struct Streamed {
     counts: reader::Counts,
+    /// Rows and rejects of the file's own cache files.
     rows: u64,
     rejected: u64,
+    /// A shared export's rows per configured commune.
+    parts: Vec<cache::PartCounts>,
+    kept_out: std::collections::BTreeMap<String, u64>,
     /// Labels seen that no table knows, for the warnings.
     state: RowState,
 }
@@ -449,6 +666,12 @@ fn stream<C: Chunk>(
             }
             Err(why) => {
                 info!(file = %source.rel, "{}", crate::tr!("info-one-piece", reason = why.describe()));
+                // Parts the pieces began are written again, whole, or not at all.
+                if let Some((shared, _)) = how.split {
+                    for c in shared.communes {
+                        let _ = std::fs::remove_dir_all(how.dir.join(&c.code));
+                    }
+                }
             }
         }
     }
@@ -473,25 +696,25 @@ fn whole<C: Chunk>(
          + Sync
      ),
 ) -> std::result::Result<Streamed, Parse> {
-    let mut rows = Spill::<C>::create(&how.dir.join(cache::ROWS), how.per_file.clone())
-        .map_err(Parse::Other)?;
-    let mut rejects =
-        Spill::<RejectChunk>::create(&how.dir.join(cache::REJECTS), how.per_file.clone())
-            .map_err(Parse::Other)?;
+    let mut routed = Routed::new(how.own::<C>().map_err(Parse::Other)?, how.communes());
+    let mut splitter = how.splitter();
+    let mut open = |i| how.part::<C>(i);
     let mut state = RowState::new(how.labels);
     let mut failure: Option<Error> = None;
     let counts = reader::read_records(input, how.detected, |item, line| {
         if failure.is_some() {
             return;
         }
-        if let Err(e) = route(
+        let verdict = splitter.as_mut().and_then(|s| s.verdict(&item));
+        if let Err(e) = deliver(
+            &mut routed,
+            verdict,
             item,
             line,
             how.detected,
             &mut state,
             parse,
-            &mut rows,
-            &mut rejects,
+            &mut open,
         ) {
             failure = Some(e);
         }
@@ -500,12 +723,38 @@ fn whole<C: Chunk>(
     if let Some(e) = failure {
         return Err(Parse::Other(e));
     }
-    Ok(Streamed {
-        counts,
-        rows: rows.close().map_err(Parse::Other)?,
-        rejected: rejects.close().map_err(Parse::Other)?,
-        state,
-    })
+    how.close(counts, routed, state).map_err(Parse::Other)
+}
+
+/// One piece's rows and rejects, built in memory: its own and each commune's.
+struct PieceBatches {
+    own: (RecordBatch, RecordBatch),
+    parts: Vec<Option<(RecordBatch, RecordBatch)>>,
+    kept_out: std::collections::BTreeMap<String, u64>,
+    state: RowState,
+}
+
+use arrow::record_batch::RecordBatch;
+
+impl PieceBatches {
+    fn of<C: Chunk>(
+        routed: Routed<Built<C>, Built<RejectChunk>>,
+        state: RowState,
+    ) -> Result<PieceBatches> {
+        let mut parts = Vec::with_capacity(routed.parts.len());
+        for part in routed.parts {
+            parts.push(match part {
+                Some(d) => Some((d.rows.finish()?, d.rejects.finish()?)),
+                None => None,
+            });
+        }
+        Ok(PieceBatches {
+            own: (routed.own.rows.finish()?, routed.own.rejects.finish()?),
+            parts,
+            kept_out: routed.kept_out,
+            state,
+        })
+    }
 }
 
 /// The file in pieces on `how.threads` threads ([`pieces`]); `Ok(Err(why))` when it
@@ -550,9 +799,7 @@ fn in_pieces<C: Chunk>(
     if cuts.len() < 2 {
         return Ok(Err(pieces::Fallback::Small));
     }
-    let mut rows = Spill::<C>::create(&how.dir.join(cache::ROWS), how.per_file.clone())?;
-    let mut rejects =
-        Spill::<RejectChunk>::create(&how.dir.join(cache::REJECTS), how.per_file.clone())?;
+    let mut routed = Routed::new(how.own::<C>()?, how.communes());
     let mut state = RowState::new(how.labels);
     let counts = pieces::parse(
         input,
@@ -560,29 +807,50 @@ fn in_pieces<C: Chunk>(
         &cuts,
         how.threads,
         |text, start| {
-            let mut built = (Built::<C>::default(), Built::<RejectChunk>::default());
+            let own = Dest {
+                rows: Built::<C>::default(),
+                rejects: Built::<RejectChunk>::default(),
+            };
+            let mut built = Routed::new(own, how.communes());
+            let mut splitter = how.splitter();
+            let mut open = |_| {
+                Ok(Dest {
+                    rows: Built::<C>::default(),
+                    rejects: Built::<RejectChunk>::default(),
+                })
+            };
             let mut state = RowState::new(how.labels);
             let end = reader::read_stream(text, detected, start, |item, line| {
+                let verdict = splitter.as_mut().and_then(|s| s.verdict(&item));
                 // Building in memory cannot fail.
-                let _ = route(
-                    item,
-                    line,
-                    detected,
-                    &mut state,
-                    parse,
-                    &mut built.0,
-                    &mut built.1,
+                let _ = deliver(
+                    &mut built, verdict, item, line, detected, &mut state, parse, &mut open,
                 );
             })?;
             Ok(pieces::Output {
-                built: (built.0.finish(), built.1.finish(), state),
+                built: PieceBatches::of(built, state),
                 end,
             })
         },
-        |(piece_rows, piece_rejects, piece_state)| {
-            rows.push_batch(piece_rows?)?;
-            rejects.push_batch(piece_rejects?)?;
-            state.absorb(piece_state);
+        |piece: Result<PieceBatches>| {
+            let piece = piece?;
+            routed.own.rows.push_batch(piece.own.0)?;
+            routed.own.rejects.push_batch(piece.own.1)?;
+            for (i, part) in piece.parts.into_iter().enumerate() {
+                let Some((rows, rejects)) = part else {
+                    continue;
+                };
+                let dest = match &mut routed.parts[i] {
+                    Some(dest) => dest,
+                    slot @ None => slot.insert(how.part::<C>(i)?),
+                };
+                dest.rows.push_batch(rows)?;
+                dest.rejects.push_batch(rejects)?;
+            }
+            for (value, n) in piece.kept_out {
+                *routed.kept_out.entry(value).or_default() += n;
+            }
+            state.absorb(piece.state);
             Ok(())
         },
     )?;
@@ -590,15 +858,7 @@ fn in_pieces<C: Chunk>(
         Ok(c) => c,
         Err(why) => return Ok(Err(why)),
     };
-    Ok(Ok((
-        Streamed {
-            counts,
-            rows: rows.close()?,
-            rejected: rejects.close()?,
-            state,
-        },
-        cuts.len(),
-    )))
+    Ok(Ok((how.close(counts, routed, state)?, cuts.len())))
 }
 
 /// A file removed when dropped.
@@ -607,81 +867,6 @@ struct Removed(PathBuf);
 impl Drop for Removed {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.0);
-    }
-}
-
-/// Where routed rows go: a cache file, or a piece's columns in memory.
-trait Push<C: Chunk> {
-    fn push(&mut self, row: &C::Row<'_>, line: u64) -> Result<()>;
-}
-
-impl<C: Chunk> Push<C> for Spill<C> {
-    fn push(&mut self, row: &C::Row<'_>, line: u64) -> Result<()> {
-        Spill::push(self, row, line)
-    }
-}
-
-/// One piece's rows of one kind, built in memory.
-#[derive(Default)]
-struct Built<C: Chunk> {
-    chunk: C,
-}
-
-impl<C: Chunk> Push<C> for Built<C> {
-    fn push(&mut self, row: &C::Row<'_>, line: u64) -> Result<()> {
-        self.chunk.push(row, line);
-        Ok(())
-    }
-}
-
-impl<C: Chunk> Built<C> {
-    fn finish(mut self) -> Result<arrow::record_batch::RecordBatch> {
-        Ok(arrow::record_batch::RecordBatch::try_new(
-            crate::warehouse::staging::parsed_schema(C::TABLE),
-            self.chunk.finish(),
-        )?)
-    }
-}
-
-/// One record to its row or reject.
-fn route<C: Chunk>(
-    item: reader::Item<'_, '_>,
-    line: u64,
-    detected: &reader::Detected,
-    state: &mut RowState,
-    parse: &impl for<'r> Fn(&Record<'r>, &mut RowState) -> std::result::Result<C::Row<'r>, rows::Reject>,
-    rows: &mut impl Push<C>,
-    rejects: &mut impl Push<RejectChunk>,
-) -> Result<()> {
-    match item {
-        reader::Item::TooLong { max } => rejects.push(
-            &RejectRow {
-                reject: rows::Reject::too_long(max),
-                raw: "***".into(),
-            },
-            line,
-        ),
-        reader::Item::BadEncoding { fields } => rejects.push(
-            &RejectRow {
-                reject: rows::Reject::bad_encoding(),
-                raw: rows::masked_fields(
-                    fields.iter().map(String::as_str),
-                    &detected.map,
-                    detected.delimiter,
-                ),
-            },
-            line,
-        ),
-        reader::Item::Row(record) => match parse(record, state) {
-            Ok(row) => rows.push(&row, line),
-            Err(reject) => rejects.push(
-                &RejectRow {
-                    reject,
-                    raw: rows::masked_raw(record, &detected.map, detected.delimiter),
-                },
-                line,
-            ),
-        },
     }
 }
 
@@ -708,7 +893,11 @@ fn apply_snapshots(files: &mut [StagedFile], threads: usize) -> Result<()> {
         let lens: Vec<usize> = group
             .iter()
             // A cache record that does not add up is caught by the merge's row check.
-            .map(|f| f.record.data_rows.saturating_sub(f.record.rejected) as usize)
+            .map(|f| {
+                f.record
+                    .data_rows
+                    .saturating_sub(f.record.rejected + f.record.kept_out) as usize
+            })
             .collect();
         // The cores the groups leave idle merge a large group's passes in parallel.
         let inner = (threads / groups.len()).max(1);

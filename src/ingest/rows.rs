@@ -50,6 +50,11 @@ impl Reject {
         )
     }
 
+    /// A row of a shared export whose commune cell names no commune of the run.
+    pub fn unknown_commune(reason: String) -> Reject {
+        Reject::new("unknown_commune", Some(Column::Commune), reason)
+    }
+
     /// The reason quotes values from the record: personal data in them is masked
     /// (a shifted row can put an ID or phone number in a date or status column).
     fn new(code: &'static str, column: Option<Column>, reason: String) -> Reject {

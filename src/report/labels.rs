@@ -106,6 +106,7 @@ const VALUES: &[(&str, &[(&str, &str)])] = &[
             ("delivered", "đã gửi"),
             ("missing", "chưa gửi"),
             ("area", "toàn khu vực"),
+            ("group", "cộng nhóm"),
         ],
     ),
     (
@@ -127,6 +128,7 @@ const VALUES: &[(&str, &[(&str, &str)])] = &[
             ("footer", "Dòng cuối bảng (tổng, chữ ký)"),
             ("missing_required", "Thiếu thông tin bắt buộc"),
             ("record_too_long", "Bản ghi quá dài"),
+            ("unknown_commune", "Không rõ thuộc xã nào"),
             ("unknown_status", "Trạng thái không xác định"),
         ],
     ),

@@ -44,7 +44,8 @@ fn figure(row: &Row, key: &str) -> Figure {
     }
 }
 
-/// One paragraph per commune, then one for the area; empty when no query declares
+/// One paragraph per commune (per group, when the config groups them), then one
+/// for the area; empty when no query declares
 /// the summary role (an analyst replaced the queries).
 pub fn paragraphs(report: &Report, template: &Template) -> Result<Vec<String>> {
     let Some(summary) = report.by_role(role::SUMMARY) else {
@@ -85,17 +86,41 @@ pub fn paragraphs(report: &Report, template: &Template) -> Result<Vec<String>> {
         }
         _ => "đến nay".to_string(),
     };
-    summary
-        .rows
+    // Grouped, the narrative speaks of each group and of the area: hundreds of
+    // communes' paragraphs would bury what the reader needs (they stay in the tables).
+    let grouped = summary.rows.iter().any(|r| text(r, "delivery") == "group");
+    let mut narrated: Vec<(&Row, Scope)> = Vec::new();
+    for row in &summary.rows {
+        match (
+            text(row, "delivery"),
+            row.get("commune_code").and_then(Value::as_str),
+        ) {
+            ("area", _) => narrated.push((row, Scope::Area)),
+            ("group", _) => narrated.push((row, Scope::Group(Vec::new()))),
+            (_, Some(code)) if grouped => {
+                if let Some((_, Scope::Group(members))) = narrated.last_mut() {
+                    members.push(code);
+                }
+            }
+            (_, Some(code)) => narrated.push((row, Scope::Commune(code))),
+            (_, None) => {}
+        }
+    }
+    narrated
         .iter()
-        .map(|row| {
-            let code = row.get("commune_code").and_then(Value::as_str);
-            let area = code.is_none();
+        .map(|(row, scope)| {
+            let area = matches!(scope, Scope::Area);
             let name = text(row, "commune");
-            let subject = if area {
-                "các xã trong khu vực".to_string()
-            } else {
-                format!("Trung tâm Phục vụ hành chính công xã {name}")
+            let subject = match scope {
+                Scope::Area => "các xã trong khu vực".to_string(),
+                Scope::Group(_) => format!("các xã thuộc {name}"),
+                Scope::Commune(_) => format!("Trung tâm Phục vụ hành chính công xã {name}"),
+            };
+            let comparisons = match scope {
+                Scope::Area => compare::said(report, None),
+                Scope::Commune(code) => compare::said(report, Some(code)),
+                // The comparison section has no group rows.
+                Scope::Group(_) => Vec::new(),
             };
             let rendered = template
                 .render(context! {
@@ -119,14 +144,33 @@ pub fn paragraphs(report: &Report, template: &Template) -> Result<Vec<String>> {
                     returned => figure(row, "returned"),
                     withdrawn => figure(row, "withdrawn"),
                     late => figure(row, "late"),
-                    late_fields => late_fields(late_rows, code),
-                    unreadable => unreadable(unreadable_rows, code),
-                    comparisons => compare::said(report, code),
+                    late_fields => late_fields(late_rows, scope),
+                    unreadable => unreadable(unreadable_rows, scope),
+                    comparisons,
                 })
                 .map_err(template_error)?;
             Ok(one_line(&rendered))
         })
         .collect()
+}
+
+/// Whose rows a paragraph speaks of.
+enum Scope<'a> {
+    Commune(&'a str),
+    /// A group's subtotal: the communes listed under it.
+    Group(Vec<&'a str>),
+    Area,
+}
+
+impl Scope<'_> {
+    fn has(&self, row: &Row) -> bool {
+        let code = row.get("commune_code").and_then(Value::as_str);
+        match self {
+            Scope::Area => true,
+            Scope::Commune(c) => code == Some(c),
+            Scope::Group(members) => code.is_some_and(|c| members.contains(&c)),
+        }
+    }
 }
 
 /// A free-text template rendered into paragraphs: blocks separated by blank lines,
@@ -168,10 +212,10 @@ struct Unreadable {
     error: String,
 }
 
-/// Files of one commune (or of the area, `code` None) that could not be read.
-fn unreadable(rows: &[Row], code: Option<&str>) -> Vec<Unreadable> {
+/// Files of a commune, a group or the area that could not be read.
+fn unreadable(rows: &[Row], scope: &Scope) -> Vec<Unreadable> {
     rows.iter()
-        .filter(|r| code.is_none() || r.get("commune_code").and_then(Value::as_str) == code)
+        .filter(|r| scope.has(r))
         .map(|r| Unreadable {
             file: text(r, "source_file").to_string(),
             error: text(r, "error").to_string(),
@@ -179,12 +223,12 @@ fn unreadable(rows: &[Row], code: Option<&str>) -> Vec<Unreadable> {
         .collect()
 }
 
-/// Late dossiers by field for one commune, or summed over the area (`code` None),
-/// most first.
-fn late_fields(rows: &[Row], code: Option<&str>) -> Vec<LateField> {
+/// Late dossiers by field of a commune, or summed over a group or the area, most
+/// first.
+fn late_fields(rows: &[Row], scope: &Scope) -> Vec<LateField> {
     let mut fields: Vec<(String, i64)> = Vec::new();
     for r in rows {
-        if code.is_some() && r.get("commune_code").and_then(Value::as_str) != code {
+        if !scope.has(r) {
             continue;
         }
         let field = text(r, "field");

@@ -82,6 +82,12 @@ pub fn files_batch(files: &[&FileRecord]) -> Result<RecordBatch> {
         u64s(files.iter().map(|f| f.blank_lines)),
         strings(files.iter().map(|f| Some(f.status.as_str()))),
         strings(files.iter().map(|f| f.error.as_deref())),
+        Arc::new(
+            files
+                .iter()
+                .map(|f| Some(f.kept_out))
+                .collect::<UInt64Array>(),
+        ),
     ];
     Ok(RecordBatch::try_new(Table::Files.file_schema(), columns)?)
 }

@@ -15,7 +15,7 @@ use super::columns::FileKind;
 use crate::error::{Error, Result};
 
 /// Bumped when the cached layout or parsing rules change.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 pub const ROWS: &str = "rows.parquet";
 pub const REJECTS: &str = "rejects.parquet";
@@ -38,6 +38,22 @@ pub struct Parsed {
     /// no longer match (truncated, overwritten through another name) is parsed anew.
     #[serde(default)]
     pub checksums: Vec<Checksum>,
+    /// A shared export: the rows of each configured commune it holds, whose files
+    /// are in the entry's `<code>/` folder (the entry's own files hold the rejects
+    /// of rows naming no known commune).
+    #[serde(default)]
+    pub parts: Vec<PartCounts>,
+    /// A shared export's rows of communes the config leaves out, per value.
+    #[serde(default)]
+    pub kept_out: Vec<(String, u64)>,
+}
+
+/// One configured commune's rows of a shared export.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PartCounts {
+    pub code: String,
+    pub rows: u64,
+    pub rejected: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,7 +150,14 @@ impl Cache {
     pub fn commit(&self, key: &str, tmp: &Path, parsed: &Parsed) -> Result<()> {
         let mut parsed = parsed.clone();
         parsed.checksums = Vec::new();
-        for file in [ROWS, REJECTS] {
+        let files = [ROWS, REJECTS].map(String::from).into_iter().chain(
+            parsed
+                .parts
+                .iter()
+                .flat_map(|p| [ROWS, REJECTS].map(|f| format!("{}/{f}", p.code))),
+        );
+        for file in files {
+            let file = file.as_str();
             if tmp.join(file).is_file() {
                 let sum = Checksum::of(tmp, file).map_err(|e| {
                     Error::io(crate::tr!("io-reading", path = tmp.join(file).display()), e)

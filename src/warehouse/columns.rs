@@ -70,10 +70,13 @@ pub enum Column {
     Note,
     /// Personal data: recognised only so that it is dropped and masked.
     Personal,
+    /// The commune a row of a shared export belongs to (a source's
+    /// `commune_column`): read to route the row, not stored.
+    Commune,
 }
 
 impl Column {
-    pub const ALL: [Column; 16] = [
+    pub const ALL: [Column; 17] = [
         Column::DossierId,
         Column::ProcedureCode,
         Column::ProcedureName,
@@ -90,6 +93,7 @@ impl Column {
         Column::Unit,
         Column::Note,
         Column::Personal,
+        Column::Commune,
     ];
 
     pub fn name(self) -> &'static str {
@@ -110,6 +114,7 @@ impl Column {
             Column::Unit => "unit",
             Column::Note => "note",
             Column::Personal => "personal",
+            Column::Commune => "commune",
         }
     }
 

@@ -24,6 +24,8 @@ pub struct FileRecord {
     pub loaded: u64,
     pub superseded: u64,
     pub rejected: u64,
+    /// Rows of a shared export that belong to communes the config leaves out.
+    pub kept_out: u64,
     pub blank_lines: u64,
     /// `loaded`, or `quarantined` when the file could not be read as an export.
     pub status: FileStatus,

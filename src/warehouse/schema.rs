@@ -113,6 +113,8 @@ impl Table {
                 f("blank_lines", UInt64, false),
                 f("status", Utf8, false),
                 f("error", Utf8, true),
+                // Null in versions written before shared exports were read.
+                f("kept_out", UInt64, true),
             ],
         };
         Arc::new(Schema::new(fields))

@@ -14,6 +14,9 @@ pub struct RunSummary {
     /// The run compared with: the newest earlier run that published (None: the first).
     pub since: Option<String>,
     pub communes: Vec<CommuneDelivery>,
+    /// Rows of shared exports that belong to communes the config leaves out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept_out: Vec<KeptOut>,
     /// The report's figures that changed, when the run republished a period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<ReportChanges>,
@@ -30,6 +33,16 @@ pub struct CommuneDelivery {
     pub not_delivered: Option<String>,
 }
 
+/// Rows of one commune value of a shared export, kept out of the warehouse.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeptOut {
+    /// The source's name.
+    pub source: String,
+    /// The commune cell as written.
+    pub value: String,
+    pub rows: u64,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportChanges {
     /// `<period_start>_<as_of>`.
@@ -44,6 +57,8 @@ pub struct ReportChanges {
 pub struct Commune<'a> {
     pub code: &'a str,
     pub name: &'a str,
+    /// It has no globs of its own: the shared exports deliver its rows.
+    pub shared_only: bool,
     /// Why its remote source could not be read this run, if it could not.
     pub unreachable: Option<String>,
 }
@@ -100,6 +115,8 @@ impl RunSummary {
                 let dossiers = || own.iter().filter(|f| f.kind == FileKind::Dossiers);
                 delivery.not_delivered = if let Some(reason) = &c.unreachable {
                     Some(crate::tr!("delivery-unreachable", reason = reason))
+                } else if dossiers().next().is_none() && c.shared_only {
+                    Some(crate::tr!("delivery-no-rows"))
                 } else if dossiers().next().is_none() {
                     Some(crate::tr!("delivery-no-file"))
                 } else if dossiers().all(|f| f.status == FileStatus::Quarantined) {
@@ -113,6 +130,7 @@ impl RunSummary {
         RunSummary {
             since: previous.map(|m| m.run_id.clone()),
             communes,
+            kept_out: Vec::new(),
             report: None,
         }
     }
@@ -155,6 +173,40 @@ impl RunSummary {
                 out.push(format!("  {}: {}", c.name, parts.join("; ")));
                 any = true;
             }
+        }
+        let mut sources: Vec<&str> = self.kept_out.iter().map(|k| k.source.as_str()).collect();
+        sources.dedup();
+        for source in sources {
+            let mut values: Vec<&KeptOut> = self
+                .kept_out
+                .iter()
+                .filter(|k| k.source == source)
+                .collect();
+            values.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.value.cmp(&b.value)));
+            let rows: u64 = values.iter().map(|k| k.rows).sum();
+            let mut shown: Vec<String> = values
+                .iter()
+                .take(5)
+                .map(|k| {
+                    format!(
+                        "«{}» {}",
+                        k.value,
+                        crate::report::vn::integer(k.rows as i64)
+                    )
+                })
+                .collect();
+            if values.len() > 5 {
+                shown.push(crate::tr!("changes-kept-out-more", more = values.len() - 5));
+            }
+            out.push(format!(
+                "  {}",
+                crate::tr!(
+                    "changes-kept-out",
+                    source = source,
+                    rows = crate::report::vn::integer(rows as i64),
+                    values = shown.join(", ")
+                )
+            ));
         }
         if let Some(r) = &self.report {
             out.push(format!(
@@ -209,6 +261,7 @@ mod tests {
             loaded: 0,
             superseded: 0,
             rejected: 0,
+            kept_out: 0,
             blank_lines: 0,
             status,
             error: None,
@@ -239,6 +292,7 @@ mod tests {
         Commune {
             code,
             name: code,
+            shared_only: false,
             unreachable: unreachable.map(String::from),
         }
     }

@@ -27,6 +27,7 @@ mod remote;
 mod report;
 mod sample;
 mod serve;
+mod shared;
 mod sql;
 mod summary;
 

@@ -24,7 +24,7 @@ fn ingest(piece_bytes: &str) -> (Workdir, String) {
 }
 
 /// sha256 of every file of the version published under `dir` but the run history.
-fn files(dir: &Path) -> BTreeMap<String, String> {
+pub fn files(dir: &Path) -> BTreeMap<String, String> {
     use sha2::Digest;
     let root = dir.join("warehouse");
     let mut out = BTreeMap::new();

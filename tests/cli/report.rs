@@ -248,3 +248,92 @@ fn the_narrative_template_is_an_editable_file() {
     );
     assert!(md.contains("Khu vực: 6.245 hồ sơ."));
 }
+
+/// The summary row `commune` of report.json.
+fn summary_row<'a>(report: &'a serde_json::Value, commune: &str) -> &'a serde_json::Value {
+    report["sections"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["role"] == "summary"))
+        .and_then(|s| s["rows"].as_array())
+        .and_then(|rows| rows.iter().find(|r| r["commune"] == commune))
+        .unwrap_or_else(|| panic!("no summary row {commune}"))
+}
+
+#[test]
+fn grouped_communes_get_a_subtotal_before_them_and_the_narrative_speaks_of_groups() {
+    let w = Workdir::sample_with(|text| {
+        text.replace(
+            "name = \"Tân Phước 1\"",
+            "name = \"Tân Phước 1\"\ngroup = \"Cụm phía Bắc\"",
+        )
+        .replace(
+            "name = \"Tân Phước 2\"",
+            "name = \"Tân Phước 2\"\ngroup = \"Cụm phía Bắc\"",
+        )
+        .replace(
+            "period_start = 2025-07-01 ",
+            "period_start = 2025-07-01\ngroup_by = \"province\" ",
+        )
+    });
+    w.ok(&["run"]);
+    let report: serde_json::Value = serde_json::from_str(&read(&w, "report.json")).expect("json");
+    let (_, _, ungrouped) = sample_run();
+    let rows = report["sections"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["role"] == "summary"))
+        .and_then(|s| s["rows"].as_array())
+        .expect("summary rows");
+    let order: Vec<&str> = rows.iter().filter_map(|r| r["commune"].as_str()).collect();
+    // Tân Phước 3 and Hưng Thạnh have no group of their own: their province's.
+    assert_eq!(
+        order,
+        [
+            "Cụm phía Bắc",
+            "Tân Phước 1",
+            "Tân Phước 2",
+            "Tỉnh Đồng Tháp",
+            "Tân Phước 3",
+            "Hưng Thạnh",
+            "Toàn khu vực"
+        ]
+    );
+    for (group, members) in [
+        ("Cụm phía Bắc", ["Tân Phước 1", "Tân Phước 2"]),
+        ("Tỉnh Đồng Tháp", ["Tân Phước 3", "Hưng Thạnh"]),
+    ] {
+        let g = summary_row(&report, group);
+        assert_eq!(g["delivery"], "group");
+        for figure in ["received", "resolved", "late", "online", "processing"] {
+            let sum: i64 = members
+                .iter()
+                .map(|m| summary_row(ungrouped, m)[figure].as_i64().expect(figure))
+                .sum();
+            assert_eq!(g[figure].as_i64(), Some(sum), "{group} {figure}");
+        }
+    }
+    // Every commune's and the area's figures are those of the ungrouped report.
+    for commune in ["Tân Phước 1", "Hưng Thạnh", "Toàn khu vực"] {
+        assert_eq!(
+            summary_row(&report, commune),
+            summary_row(ungrouped, commune)
+        );
+    }
+    let narrative: Vec<&str> = report["narrative"]
+        .as_array()
+        .expect("narrative")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    assert!(
+        narrative
+            .iter()
+            .any(|p| p.contains("các xã thuộc Cụm phía Bắc đã tiếp nhận"))
+            && narrative
+                .iter()
+                .any(|p| p.contains("các xã thuộc Tỉnh Đồng Tháp"))
+            && !narrative.iter().any(|p| p.contains("xã Tân Phước 1 đã")),
+        "{narrative:?}"
+    );
+    let md = read(&w, "report.md");
+    assert!(md.contains("cộng nhóm"), "{md}");
+}

@@ -1,0 +1,343 @@
+//! Which configured commune a row of a shared export (a `[[sources]]` entry) belongs
+//! to, from the value in its `commune_column`: a commune code (`28321`) or a name
+//! with or without the unit word, case and diacritics («Xã Tân Phước 1», «TÂN PHƯỚC
+//! 1», «Tan Phuoc 1»).
+//!
+//! Names are looked up among the configured communes and the other units of their
+//! provinces (data/reference/), so that a row of a commune the config leaves out is
+//! recognised and kept out rather than rejected. Folded names collide inside one
+//! province («Xã Tân Thành» 29938 and «Xã Tân Thạnh» 30157, Đồng Tháp): names are
+//! matched as written first, and a folded name that fits two units is a reject
+//! that asks for the code.
+
+use std::collections::{HashMap, HashSet};
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::rows::Reject;
+use crate::config::{Commune, units};
+use crate::text::{clean, fold_words};
+
+/// Where one row goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// To the configured commune of this index.
+    Commune(usize),
+    /// A real commune the config does not name: counted under the value as written.
+    KeptOut(String),
+    /// Not a commune this run knows (or empty, or ambiguous): a reject.
+    Unknown(Reject),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Commune(usize),
+    Other(units::Unit),
+}
+
+/// The lookup tables of one config, built once per run.
+#[derive(Debug, Default)]
+pub struct Matcher {
+    /// Code without leading zeros.
+    by_code: HashMap<String, Target>,
+    /// Lowercase name as written (NFC, single spaces), with and without unit word.
+    by_name: HashMap<String, Vec<Target>>,
+    /// The same, diacritics removed.
+    by_folded: HashMap<String, Vec<Target>>,
+}
+
+/// Unit words a name may start with (folded).
+const UNIT_WORDS: [&str; 4] = ["xa", "phuong", "thi tran", "dac khu"];
+
+impl Matcher {
+    pub fn new(communes: &[Commune]) -> Matcher {
+        let mut m = Matcher::default();
+        let mut provinces = HashSet::new();
+        for (i, c) in communes.iter().enumerate() {
+            m.by_code.insert(
+                c.code.trim_start_matches('0').to_string(),
+                Target::Commune(i),
+            );
+            let official = units::unit(&c.code);
+            if let Some(u) = official {
+                provinces.insert(u.province);
+            }
+            for name in std::iter::once(c.name.as_str()).chain(official.map(|u| u.name)) {
+                m.add_name(name, Target::Commune(i));
+            }
+        }
+        for u in units::all().filter(|u| provinces.contains(u.province)) {
+            let code = u.code.trim_start_matches('0').to_string();
+            if m.by_code.contains_key(&code) {
+                continue;
+            }
+            m.by_code.insert(code, Target::Other(u));
+            m.add_name(u.name, Target::Other(u));
+        }
+        m
+    }
+
+    fn add_name(&mut self, name: &str, target: Target) {
+        for (table, key) in keys(name) {
+            let slot = match table {
+                Table::Written => self.by_name.entry(key).or_default(),
+                Table::Folded => self.by_folded.entry(key).or_default(),
+            };
+            if !slot.contains(&target) {
+                slot.push(target);
+            }
+        }
+    }
+
+    /// The verdict on one cell of `column` (its header as written).
+    pub fn verdict(&self, value: &str, column: &str, communes: &[Commune]) -> Verdict {
+        let value = clean(value);
+        if value.is_empty() {
+            return Verdict::Unknown(Reject::unknown_commune(format!(
+                "ô «{column}» trống: không biết dòng thuộc xã nào; hãy ghi mã hoặc tên xã"
+            )));
+        }
+        let found = if value.bytes().all(|b| b.is_ascii_digit()) {
+            self.by_code
+                .get(value.trim_start_matches('0'))
+                .map(|t| vec![*t])
+                .unwrap_or_default()
+        } else {
+            let mut found = self.lookup(&value, Table::Written);
+            if found.is_empty() {
+                found = self.lookup(&value, Table::Folded);
+            }
+            // The config is the analyst's word: a configured commune wins over a
+            // unit of the list that is spelled the same.
+            let configured: Vec<Target> = found
+                .iter()
+                .copied()
+                .filter(|t| matches!(t, Target::Commune(_)))
+                .collect();
+            if configured.len() == 1 {
+                configured
+            } else {
+                found
+            }
+        };
+        match found.as_slice() {
+            [Target::Commune(i)] => Verdict::Commune(*i),
+            [Target::Other(_)] => Verdict::KeptOut(value.into_owned()),
+            [] => Verdict::Unknown(Reject::unknown_commune(format!(
+                "«{value}» (cột «{column}») không phải mã hay tên của xã nào trong cấu hình \
+                 hoặc trong tỉnh của các xã đó; hãy sửa giá trị hoặc thêm xã vào cấu hình"
+            ))),
+            many => {
+                let names: Vec<String> = many
+                    .iter()
+                    .map(|t| match t {
+                        Target::Commune(i) => {
+                            format!("{} ({})", communes[*i].name, communes[*i].code)
+                        }
+                        Target::Other(u) => format!("{} ({})", u.name, u.code),
+                    })
+                    .collect();
+                Verdict::Unknown(Reject::unknown_commune(format!(
+                    "«{value}» (cột «{column}») có thể là {}; hãy ghi mã xã hoặc tên có dấu",
+                    names.join(" hoặc ")
+                )))
+            }
+        }
+    }
+
+    fn lookup(&self, value: &str, table: Table) -> Vec<Target> {
+        let mut found: Vec<Target> = Vec::new();
+        for (t, key) in keys(value) {
+            if t != table {
+                continue;
+            }
+            let map = match table {
+                Table::Written => &self.by_name,
+                Table::Folded => &self.by_folded,
+            };
+            for target in map.get(&key).into_iter().flatten() {
+                if !found.contains(target) {
+                    found.push(*target);
+                }
+            }
+        }
+        found
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Table {
+    Written,
+    Folded,
+}
+
+/// The keys a name is known by: as written and folded, each whole and without a
+/// leading unit word («Xã Xá Lượng» is also «Xá Lượng», not «Lượng»).
+fn keys(name: &str) -> Vec<(Table, String)> {
+    let written: String = name
+        .nfc()
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let folded = fold_words(name);
+    let mut out = vec![
+        (Table::Written, written.clone()),
+        (Table::Folded, folded.clone()),
+    ];
+    for unit in UNIT_WORDS {
+        let words = unit.split(' ').count();
+        if folded.starts_with(&format!("{unit} ")) {
+            out.push((Table::Folded, folded[unit.len() + 1..].to_string()));
+            let rest: Vec<&str> = written.split(' ').skip(words).collect();
+            if !rest.is_empty() {
+                out.push((Table::Written, rest.join(" ")));
+            }
+        }
+    }
+    out
+}
+
+/// The verdicts of one file, remembered per distinct value: a province's file holds
+/// a few hundred values in millions of rows.
+pub struct Split<'a> {
+    matcher: &'a Matcher,
+    communes: &'a [Commune],
+    column: &'a str,
+    seen: HashMap<Box<str>, Verdict, foldhash::fast::RandomState>,
+}
+
+/// Distinct values remembered; beyond that (a column of garbage) each is looked up.
+const MAX_REMEMBERED: usize = 65_536;
+
+impl<'a> Split<'a> {
+    pub fn new(matcher: &'a Matcher, communes: &'a [Commune], column: &'a str) -> Split<'a> {
+        Split {
+            matcher,
+            communes,
+            column,
+            seen: HashMap::default(),
+        }
+    }
+
+    pub fn verdict(&mut self, value: &str) -> Verdict {
+        if let Some(v) = self.seen.get(value) {
+            return v.clone();
+        }
+        let v = self.matcher.verdict(value, self.column, self.communes);
+        if self.seen.len() < MAX_REMEMBERED {
+            self.seen.insert(value.into(), v.clone());
+        }
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn communes() -> Vec<Commune> {
+        let config = crate::config::Config::parse(
+            std::path::Path::new("/tmp/x/commune-report.toml"),
+            r#"
+[report]
+title = "T"
+area = "A"
+period_start = 2025-07-01
+
+[[communes]]
+code = "28321"
+name = "Tân Phước 1"
+
+[[communes]]
+code = "29938"
+name = "Tân Thành"
+
+[[sources]]
+id = "tinh"
+commune_column = "Đơn vị"
+dossiers = ["tinh/*.csv"]
+"#,
+        )
+        .expect("config");
+        config.communes
+    }
+
+    #[test]
+    fn codes_and_names_in_any_spelling_name_one_commune() {
+        let c = communes();
+        let m = Matcher::new(&c);
+        for value in [
+            "28321",
+            " 28321 ",
+            "Xã Tân Phước 1",
+            "TÂN PHƯỚC 1",
+            "tân  phước 1",
+            "Tan Phuoc 1",
+            "XA TAN PHUOC 1",
+            "Xa\u{0303} Ta\u{0302}n Phu\u{031B}o\u{031B}\u{0301}c 1",
+        ] {
+            assert_eq!(
+                m.verdict(value, "Đơn vị", &c),
+                Verdict::Commune(0),
+                "{value:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_communes_of_the_province_are_kept_out_and_strangers_rejected() {
+        let c = communes();
+        let m = Matcher::new(&c);
+        // 28327 (Tân Phước 2) is a commune of Đồng Tháp the config leaves out.
+        let other = units::unit("28327").expect("on the list");
+        assert_eq!(
+            m.verdict(other.name, "Đơn vị", &c),
+            Verdict::KeptOut(other.name.to_string())
+        );
+        assert_eq!(
+            m.verdict("28327", "Đơn vị", &c),
+            Verdict::KeptOut("28327".into())
+        );
+        for value in ["", "  ", "Xã Không Có", "99999", "Phường Ba Đình"] {
+            match m.verdict(value, "Đơn vị", &c) {
+                Verdict::Unknown(r) => {
+                    assert_eq!(r.reason_code, "unknown_commune");
+                    assert!(r.reason.contains("Đơn vị"), "{}", r.reason);
+                }
+                other => panic!("{value:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_folded_name_of_two_units_asks_for_the_code() {
+        let c = communes();
+        let m = Matcher::new(&c);
+        // Written with diacritics, each is itself.
+        assert_eq!(m.verdict("Xã Tân Thành", "Đơn vị", &c), Verdict::Commune(1));
+        assert_eq!(
+            m.verdict("Tân Thạnh", "Đơn vị", &c),
+            Verdict::KeptOut("Tân Thạnh".into())
+        );
+        // Without them, the configured one is taken: the config is the analyst's word.
+        assert_eq!(m.verdict("Tan Thanh", "Đơn vị", &c), Verdict::Commune(1));
+    }
+
+    #[test]
+    fn a_folded_name_of_two_units_neither_configured_is_a_reject_naming_both() {
+        let c: Vec<Commune> = communes().into_iter().take(1).collect();
+        let m = Matcher::new(&c);
+        match m.verdict("TAN THANH", "Đơn vị", &c) {
+            Verdict::Unknown(r) => {
+                assert!(
+                    r.reason.contains("29938") && r.reason.contains("30157"),
+                    "{}",
+                    r.reason
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
