@@ -7,7 +7,8 @@ in all, wards larger than communes), written twice from the same rows:
 - `tinh/<province>/ho-so_2025-12-31.csv`, one province-wide export per province whose
   «Đơn vị» column names each row's commune (its official name),
 
-with `per-commune.toml` and `per-province.toml` (34 `[[sources]]`) reading them.
+with `per-commune.toml` and `per-province.toml` (34 `[[sources]]`) reading them. The
+report groups communes by province (`[report] group_by = "province"`).
 
     python3 benches/national.py --rows 16000000 --out /tmp/national
 """
@@ -20,7 +21,10 @@ import unicodedata
 from datetime import date
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from generate import dossier  # noqa: E402  (the same rows as the other benchmarks)
+import generate  # noqa: E402  (the same rows as the other benchmarks)
+
+# A national year: dossiers received from the first of January.
+generate.START = date(2025, 1, 1)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 UNITS = os.path.join(HERE, "..", "data", "reference", "vn_units_2026-07-25.tsv")
@@ -74,7 +78,7 @@ def main():
             for (code, name, _), count in members:
                 r = random.Random(f"national-{code}")
                 quoted = f'"{name}"' if "," in name else name
-                lines = [quoted + "," + dossier(r, code, i, SNAPSHOT) for i in range(count)]
+                lines = [quoted + "," + generate.dossier(r, code, i, SNAPSHOT) for i in range(count)]
                 own = os.path.join(a.out, "xa", code)
                 os.makedirs(own, exist_ok=True)
                 with open(os.path.join(own, f"ho-so_{SNAPSHOT}.csv"), "w", encoding="utf-8", newline="") as f:
@@ -84,7 +88,7 @@ def main():
     queries = os.path.abspath(os.path.join(HERE, "..", "queries"))
     head = (
         '[report]\ntitle = "Kết quả giải quyết hồ sơ toàn quốc"\narea = "Toàn quốc"\n'
-        'period_start = 2025-01-01\nas_of = 2025-12-31\n\n'
+        'period_start = 2025-01-01\nas_of = 2025-12-31\ngroup_by = "province"\n\n'
         f'[paths]\nqueries = "{queries}"\n\n[quality]\nmax_reject_ratio = 1.0\n'
     )
     for layout in ("per-commune", "per-province"):
@@ -97,7 +101,8 @@ def main():
                 for province in provinces:
                     f.write(
                         f'\n[[sources]]\nid = "{slug(province)}"\nname = "Một cửa {province}"\n'
-                        f'commune_column = "Đơn vị"\ndossiers = ["tinh/{slug(province)}/*.csv"]\n'
+                        f'commune_column = "Đơn vị"\nprovince = "{province}"\n'
+                        f'dossiers = ["tinh/{slug(province)}/*.csv"]\n'
                     )
 
 

@@ -226,6 +226,7 @@ config-ratio = { $value } is not a ratio between 0 and 1
 config-empty = must not be empty
 config-on-file-error = "{ $value }" is not "quarantine" or "fail"
 config-group-by = "{ $value }" is not "province" (or leave it out, and give communes a `group` of their own)
+config-province = "{ $value }" is not a province of the national list (data/reference/), e.g. "Tỉnh Đồng Tháp" or "Thành phố Hà Nội"
 config-threads = must be at least 1
 config-code = "{ $code }" must match [0-9A-Za-z_-]+
 config-duplicate-code = duplicate commune code "{ $code }"

@@ -225,6 +225,7 @@ config-ratio = { $value } không phải tỷ lệ từ 0 đến 1
 config-empty = không được để trống
 config-on-file-error = "{ $value }" không phải "quarantine" hoặc "fail"
 config-group-by = "{ $value }" không phải "province" (hoặc bỏ khóa này và đặt `group` cho từng xã)
+config-province = "{ $value }" không phải tỉnh, thành phố trong danh mục (data/reference/), ví dụ "Tỉnh Đồng Tháp" hoặc "Thành phố Hà Nội"
 config-threads = phải từ 1 trở lên
 config-code = "{ $code }" phải khớp [0-9A-Za-z_-]+
 config-duplicate-code = mã xã "{ $code }" bị trùng

@@ -188,6 +188,8 @@ pub struct SourceSection {
     pub id: String,
     pub name: Option<String>,
     pub commune_column: String,
+    /// The province the export is of: its communes' names are looked up there.
+    pub province: Option<String>,
     pub dossiers: Vec<String>,
     #[serde(default)]
     pub procedures: Vec<String>,

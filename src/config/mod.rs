@@ -114,6 +114,8 @@ pub struct Commune {
     pub commune_column: Option<String>,
     /// The group (a province, a cluster) the report gives a subtotal of, if grouped.
     pub group: Option<String>,
+    /// For a `[[sources]]` entry: its province, as the national list spells it.
+    pub province: Option<String>,
 }
 
 /// `[remote]`, resolved.
@@ -382,7 +384,19 @@ impl Config {
                     ),
                 ));
             }
-            sources.push(resolve_owner(
+            let province = match &s.province {
+                None => None,
+                Some(p) => Some(
+                    units::all()
+                        .map(|u| u.province)
+                        .find(|known| fold(known) == fold(p))
+                        .ok_or_else(|| {
+                            err(&key("province"), crate::tr!("config-province", value = p))
+                        })?
+                        .to_string(),
+                ),
+            };
+            let mut source = resolve_owner(
                 Owner {
                     name: s.name.unwrap_or_else(|| s.id.clone()),
                     code: s.id,
@@ -399,7 +413,9 @@ impl Config {
                 path,
                 &format!("sources[{i}]"),
                 &global_labels,
-            )?);
+            )?;
+            source.province = province;
+            sources.push(source);
         }
         if sources.is_empty()
             && let Some(i) = communes.iter().position(|c| c.dossiers.is_empty())
@@ -571,6 +587,7 @@ fn resolve_owner(
         optional: o.optional,
         commune_column: o.commune_column,
         group: o.group,
+        province: None,
     })
 }
 
@@ -724,6 +741,47 @@ dossiers = ["exports/tp1/*.csv"]
             "dossiers = [\"a\"]\ncolumns = { \"Số CCCD/CMND\" = \"note\" }",
         ));
         assert!(m.contains("personal data") && m.contains("CCCD"), "{m}");
+    }
+
+    #[test]
+    fn a_commune_without_globs_needs_a_shared_source() {
+        let bare = MINIMAL.replace("dossiers = [\"exports/tp1/*.csv\"]", "");
+        let m = message(&bare);
+        assert!(m.contains("communes[0].dossiers"), "{m}");
+        let source = "\n[[sources]]\nid = \"tinh\"\ncommune_column = \"Đơn vị\"\n\
+                      dossiers = [\"tinh/*.csv\"]\n";
+        let c = parse(&format!("{bare}{source}")).expect("valid");
+        assert_eq!(c.sources[0].code, "tinh");
+        assert_eq!(c.sources[0].name, "tinh");
+        assert_eq!(c.owner(1).code, "tinh");
+        let m = message(&format!(
+            "{bare}{}",
+            source.replace("\"tinh\"", "\"28321\"")
+        ));
+        assert!(
+            m.contains("sources[0].id") && m.contains("duplicate"),
+            "{m}"
+        );
+        let m = message(&format!(
+            "{bare}{}",
+            source.replace("\"Đơn vị\"", "\"Số CCCD\"")
+        ));
+        assert!(m.contains("sources[0].commune_column"), "{m}");
+    }
+
+    #[test]
+    fn group_by_province_groups_by_the_national_list() {
+        let c = parse(&MINIMAL.replace(
+            "period_start = 2025-07-01",
+            "period_start = 2025-07-01\ngroup_by = \"province\"",
+        ))
+        .expect("valid");
+        assert_eq!(c.communes[0].group.as_deref(), Some("Tỉnh Đồng Tháp"));
+        let m = message(&MINIMAL.replace(
+            "period_start = 2025-07-01",
+            "period_start = 2025-07-01\ngroup_by = \"district\"",
+        ));
+        assert!(m.contains("report.group_by"), "{m}");
     }
 
     #[test]

@@ -24,9 +24,15 @@ pub fn all() -> impl Iterator<Item = Unit> {
     })
 }
 
-/// The unit `code` names, if the code is on the list.
+/// The unit `code` names, if the code is on the list. Looked up in an index built
+/// once: a national config asks for thousands of codes.
 pub fn unit(code: &str) -> Option<Unit> {
-    all().find(|u| u.code == code)
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, Unit>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| all().map(|u| (u.code, u)).collect())
+        .get(code)
+        .copied()
 }
 
 /// The official full name of `code` ("Xã Tân Phước 1"), if the code is on the list.

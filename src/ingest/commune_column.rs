@@ -35,32 +35,45 @@ enum Target {
     Other(units::Unit),
 }
 
-/// The lookup tables of one config, built once per run.
+/// The lookup tables of one source, built once per run.
 #[derive(Debug, Default)]
 pub struct Matcher {
     /// Code without leading zeros.
     by_code: HashMap<String, Target>,
-    /// Lowercase name as written (NFC, single spaces), with and without unit word.
-    by_name: HashMap<String, Vec<Target>>,
-    /// The same, diacritics removed.
-    by_folded: HashMap<String, Vec<Target>>,
+    /// Per tier of [`keys`]: name key -> units.
+    names: [HashMap<String, Vec<Target>>; 4],
 }
 
-/// Unit words a name may start with (folded).
-const UNIT_WORDS: [&str; 4] = ["xa", "phuong", "thi tran", "dac khu"];
+/// Unit words a name may start with, as written and folded.
+const UNIT_WORDS: [(&str, &str); 4] = [
+    ("xã", "xa"),
+    ("phường", "phuong"),
+    ("thị trấn", "thi tran"),
+    ("đặc khu", "dac khu"),
+];
 
 impl Matcher {
-    pub fn new(communes: &[Commune]) -> Matcher {
+    /// Names are looked up among the units of `province` (the source's
+    /// `province`), else of the configured communes' provinces; codes among every
+    /// configured commune and those units.
+    pub fn new(communes: &[Commune], province: Option<&str>) -> Matcher {
         let mut m = Matcher::default();
-        let mut provinces = HashSet::new();
+        let provinces: HashSet<&str> = match province {
+            Some(p) => HashSet::from([p]),
+            None => communes
+                .iter()
+                .filter_map(|c| units::unit(&c.code))
+                .map(|u| u.province)
+                .collect(),
+        };
         for (i, c) in communes.iter().enumerate() {
             m.by_code.insert(
                 c.code.trim_start_matches('0').to_string(),
                 Target::Commune(i),
             );
             let official = units::unit(&c.code);
-            if let Some(u) = official {
-                provinces.insert(u.province);
+            if official.is_some_and(|u| !provinces.contains(u.province)) {
+                continue;
             }
             for name in std::iter::once(c.name.as_str()).chain(official.map(|u| u.name)) {
                 m.add_name(name, Target::Commune(i));
@@ -78,11 +91,14 @@ impl Matcher {
     }
 
     fn add_name(&mut self, name: &str, target: Target) {
-        for (table, key) in keys(name) {
-            let slot = match table {
-                Table::Written => self.by_name.entry(key).or_default(),
-                Table::Folded => self.by_folded.entry(key).or_default(),
-            };
+        let k = keys(name);
+        for (tier, key) in [
+            (0, k.written),
+            (1, k.written_bare),
+            (2, k.folded),
+            (3, k.folded_bare),
+        ] {
+            let slot = self.names[tier].entry(key).or_default();
             if !slot.contains(&target) {
                 slot.push(target);
             }
@@ -103,10 +119,7 @@ impl Matcher {
                 .map(|t| vec![*t])
                 .unwrap_or_default()
         } else {
-            let mut found = self.lookup(&value, Table::Written);
-            if found.is_empty() {
-                found = self.lookup(&value, Table::Folded);
-            }
+            let found = self.lookup(&value);
             // The config is the analyst's word: a configured commune wins over a
             // unit of the list that is spelled the same.
             let configured: Vec<Target> = found
@@ -130,6 +143,7 @@ impl Matcher {
             many => {
                 let names: Vec<String> = many
                     .iter()
+                    .take(4)
                     .map(|t| match t {
                         Target::Commune(i) => {
                             format!("{} ({})", communes[*i].name, communes[*i].code)
@@ -137,43 +151,56 @@ impl Matcher {
                         Target::Other(u) => format!("{} ({})", u.name, u.code),
                     })
                     .collect();
+                let more = if many.len() > 4 { " …" } else { "" };
                 Verdict::Unknown(Reject::unknown_commune(format!(
-                    "«{value}» (cột «{column}») có thể là {}; hãy ghi mã xã hoặc tên có dấu",
+                    "«{value}» (cột «{column}») có thể là {}{more}; hãy ghi mã xã, tên có dấu \
+                     hoặc tỉnh của nguồn (province)",
                     names.join(" hoặc ")
                 )))
             }
         }
     }
 
-    fn lookup(&self, value: &str, table: Table) -> Vec<Target> {
-        let mut found: Vec<Target> = Vec::new();
-        for (t, key) in keys(value) {
-            if t != table {
-                continue;
-            }
-            let map = match table {
-                Table::Written => &self.by_name,
-                Table::Folded => &self.by_folded,
-            };
-            for target in map.get(&key).into_iter().flatten() {
-                if !found.contains(target) {
-                    found.push(*target);
+    /// The units `value` names in the first tier that knows it: the full name as
+    /// written, then without its unit word, then the same folded.
+    fn lookup(&self, value: &str) -> Vec<Target> {
+        let k = keys(value);
+        let tiers: [Vec<&String>; 4] = [
+            vec![&k.written],
+            // «Xá Lượng» has no unit word, though it folds like one.
+            vec![&k.written_bare, &k.written],
+            vec![&k.folded],
+            vec![&k.folded_bare, &k.folded],
+        ];
+        for (tier, candidates) in tiers.iter().enumerate() {
+            let mut found: Vec<Target> = Vec::new();
+            for key in candidates {
+                for target in self.names[tier].get(*key).into_iter().flatten() {
+                    if !found.contains(target) {
+                        found.push(*target);
+                    }
                 }
             }
+            if !found.is_empty() {
+                return found;
+            }
         }
-        found
+        Vec::new()
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Table {
-    Written,
-    Folded,
+/// The forms a name is known by.
+struct Keys {
+    /// Lowercase, NFC, single spaces: «xã tân phước 1».
+    written: String,
+    /// Without a leading unit word: «tân phước 1».
+    written_bare: String,
+    /// Diacritics removed too: «xa tan phuoc 1».
+    folded: String,
+    folded_bare: String,
 }
 
-/// The keys a name is known by: as written and folded, each whole and without a
-/// leading unit word («Xã Xá Lượng» is also «Xá Lượng», not «Lượng»).
-fn keys(name: &str) -> Vec<(Table, String)> {
+fn keys(name: &str) -> Keys {
     let written: String = name
         .nfc()
         .flat_map(char::to_lowercase)
@@ -182,21 +209,19 @@ fn keys(name: &str) -> Vec<(Table, String)> {
         .collect::<Vec<_>>()
         .join(" ");
     let folded = fold_words(name);
-    let mut out = vec![
-        (Table::Written, written.clone()),
-        (Table::Folded, folded.clone()),
-    ];
-    for unit in UNIT_WORDS {
-        let words = unit.split(' ').count();
-        if folded.starts_with(&format!("{unit} ")) {
-            out.push((Table::Folded, folded[unit.len() + 1..].to_string()));
-            let rest: Vec<&str> = written.split(' ').skip(words).collect();
-            if !rest.is_empty() {
-                out.push((Table::Written, rest.join(" ")));
-            }
-        }
+    let bare = |text: &str, words: [&str; 4]| {
+        words
+            .iter()
+            .find_map(|w| text.strip_prefix(w)?.strip_prefix(' '))
+            .unwrap_or(text)
+            .to_string()
+    };
+    Keys {
+        written_bare: bare(&written, UNIT_WORDS.map(|w| w.0)),
+        folded_bare: bare(&folded, UNIT_WORDS.map(|w| w.1)),
+        written,
+        folded,
     }
-    out
 }
 
 /// The verdicts of one file, remembered per distinct value: a province's file holds
@@ -267,7 +292,7 @@ dossiers = ["tinh/*.csv"]
     #[test]
     fn codes_and_names_in_any_spelling_name_one_commune() {
         let c = communes();
-        let m = Matcher::new(&c);
+        let m = Matcher::new(&c, None);
         for value in [
             "28321",
             " 28321 ",
@@ -289,7 +314,7 @@ dossiers = ["tinh/*.csv"]
     #[test]
     fn other_communes_of_the_province_are_kept_out_and_strangers_rejected() {
         let c = communes();
-        let m = Matcher::new(&c);
+        let m = Matcher::new(&c, None);
         // 28327 (Tân Phước 2) is a commune of Đồng Tháp the config leaves out.
         let other = units::unit("28327").expect("on the list");
         assert_eq!(
@@ -312,9 +337,52 @@ dossiers = ["tinh/*.csv"]
     }
 
     #[test]
+    fn the_unit_word_tells_a_ward_from_a_commune_of_the_same_name() {
+        // Phường Ba Đình (Hà Nội, 00004) and Xã Ba Đình (Thanh Hóa, 16171).
+        let all: Vec<Commune> = ["00004", "16171"]
+            .iter()
+            .map(|code| {
+                let mut c = communes().remove(0);
+                c.code = code.to_string();
+                c.name = units::official_name(code).expect("listed").to_string();
+                c
+            })
+            .collect();
+        let m = Matcher::new(&all, None);
+        assert_eq!(
+            m.verdict("Phường Ba Đình", "Đơn vị", &all),
+            Verdict::Commune(0)
+        );
+        assert_eq!(m.verdict("XÃ BA ĐÌNH", "Đơn vị", &all), Verdict::Commune(1));
+        assert!(matches!(
+            m.verdict("Ba Đình", "Đơn vị", &all),
+            Verdict::Unknown(_)
+        ));
+        // A source of one province looks names up there only.
+        let hanoi = Matcher::new(&all, Some("Thành phố Hà Nội"));
+        assert_eq!(
+            hanoi.verdict("Ba Đình", "Đơn vị", &all),
+            Verdict::Commune(0)
+        );
+        assert_eq!(hanoi.verdict("16171", "Đơn vị", &all), Verdict::Commune(1));
+    }
+
+    #[test]
+    fn a_name_that_folds_like_a_unit_word_keeps_its_first_word() {
+        let k = keys("Xá Lượng");
+        assert_eq!(k.written_bare, "xá lượng");
+        assert_eq!(k.folded_bare, "luong");
+        let k = keys("Xã  Xá Lượng");
+        assert_eq!(
+            (k.written_bare.as_str(), k.folded_bare.as_str()),
+            ("xá lượng", "xa luong")
+        );
+    }
+
+    #[test]
     fn a_folded_name_of_two_units_asks_for_the_code() {
         let c = communes();
-        let m = Matcher::new(&c);
+        let m = Matcher::new(&c, None);
         // Written with diacritics, each is itself.
         assert_eq!(m.verdict("Xã Tân Thành", "Đơn vị", &c), Verdict::Commune(1));
         assert_eq!(
@@ -328,7 +396,7 @@ dossiers = ["tinh/*.csv"]
     #[test]
     fn a_folded_name_of_two_units_neither_configured_is_a_reject_naming_both() {
         let c: Vec<Commune> = communes().into_iter().take(1).collect();
-        let m = Matcher::new(&c);
+        let m = Matcher::new(&c, None);
         match m.verdict("TAN THANH", "Đơn vị", &c) {
             Verdict::Unknown(r) => {
                 assert!(

@@ -103,15 +103,19 @@ pub fn ingest(config: &Config, options: Options) -> Result<Ingested> {
         }
     }
     let cache = Cache::beside(&config.warehouse);
-    let matcher = if config.sources.is_empty() {
-        Matcher::default()
-    } else {
-        Matcher::new(&config.communes)
-    };
+    let matchers: Vec<Matcher> = config
+        .sources
+        .iter()
+        .map(|s| Matcher::new(&config.communes, s.province.as_deref()))
+        .collect();
     let progress = progress_bar(sources.len() as u64);
     let read = crate::parallel::map(config.threads, &sources, |source| {
         progress.set_message(source.rel.clone());
-        let one = match read_one(config, &matcher, &cache, options, source) {
+        let matcher = source
+            .commune
+            .checked_sub(config.communes.len())
+            .and_then(|s| matchers.get(s));
+        let one = match read_one(config, matcher, &cache, options, source) {
             // One bad export never blocks the others: it is recorded and left out.
             Err(Error::Input { source: e, .. })
                 if config.on_file_error == OnFileError::Quarantine =>
@@ -278,7 +282,7 @@ struct ReadFile {
 /// one per configured commune it holds rows of.
 fn read_one(
     config: &Config,
-    matcher: &Matcher,
+    matcher: Option<&Matcher>,
     cache: &Cache,
     options: Options,
     source: &SourceFile,
@@ -344,6 +348,7 @@ fn read_one(
     // a shared export's rows are routed by the configured communes.
     let mut settings = format!("{:?}|{:?}|{:?}", owner.csv, owner.columns, owner.labels);
     if owner.commune_column.is_some() {
+        settings.push_str(&format!("|{:?}", owner.province));
         for c in &config.communes {
             settings.push_str(&format!("|{}={}", c.code, c.name));
         }
@@ -362,11 +367,15 @@ fn read_one(
         }
         None => {
             crate::faults::pause_at(crate::faults::READING);
-            let shared = owner.commune_column.as_deref().map(|column| Shared {
-                matcher,
-                communes: &config.communes,
-                column,
-            });
+            let shared = owner
+                .commune_column
+                .as_deref()
+                .zip(matcher)
+                .map(|(column, matcher)| Shared {
+                    matcher,
+                    communes: &config.communes,
+                    column,
+                });
             parse_into_cache(
                 owner,
                 shared,
