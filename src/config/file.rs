@@ -180,7 +180,8 @@ pub struct CommuneSection {
 }
 
 /// `[[sources]]`: exports of many communes, each row naming its commune in
-/// `commune_column`.
+/// `commune_column`. Its export keys repeat `CommuneSection`'s: serde cannot flatten a
+/// shared part into a struct that denies unknown keys.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceSection {

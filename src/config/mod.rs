@@ -283,12 +283,7 @@ impl Config {
         let mut communes = Vec::with_capacity(raw.communes.len());
         for (i, c) in raw.communes.into_iter().enumerate() {
             let key = |k: &str| format!("communes[{i}].{k}");
-            if c.code.is_empty()
-                || !c
-                    .code
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-            {
+            if !is_code(&c.code) {
                 return Err(err(&key("code"), crate::tr!("config-code", code = c.code)));
             }
             if units::official_name(&c.code).is_none() {
@@ -354,12 +349,7 @@ impl Config {
         let mut sources = Vec::with_capacity(raw.sources.len());
         for (i, s) in raw.sources.into_iter().enumerate() {
             let key = |k: &str| format!("sources[{i}].{k}");
-            if s.id.is_empty()
-                || !s
-                    .id
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-            {
+            if !is_code(&s.id) {
                 return Err(err(&key("id"), crate::tr!("config-code", code = s.id)));
             }
             if !codes.insert(s.id.clone()) {
@@ -509,6 +499,15 @@ impl Config {
             .to_string_lossy()
             .replace('\\', "/")
     }
+}
+
+/// A commune code or source id: it names a warehouse partition folder, so
+/// `[0-9A-Za-z_-]+` only.
+fn is_code(code: &str) -> bool {
+    !code.is_empty()
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 /// A commune or source as written, before its overrides are checked.
