@@ -10,7 +10,7 @@
 //! matched as written first, and a folded name that fits two units is a reject
 //! that asks for the code.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -224,13 +224,24 @@ fn keys(name: &str) -> Keys {
     }
 }
 
-/// The verdicts of one file, remembered per distinct value: a province's file holds
-/// a few hundred values in millions of rows.
+/// Where one row of a shared export goes, as [`Split`] tells it per row: the
+/// kept-out rows are counted by the split itself.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Route {
+    Commune(usize),
+    KeptOut,
+    Unknown(Reject),
+}
+
+/// The verdicts of one file (or piece), remembered per distinct value — a province's
+/// file holds a few hundred values in millions of rows, so a row costs one lookup and
+/// no allocation — and the kept-out rows counted per value as written.
 pub struct Split<'a> {
     matcher: &'a Matcher,
     communes: &'a [Commune],
     column: &'a str,
     seen: HashMap<Box<str>, Verdict, foldhash::fast::RandomState>,
+    kept_out: BTreeMap<String, u64>,
 }
 
 /// Distinct values remembered; beyond that (a column of garbage) each is looked up.
@@ -243,18 +254,42 @@ impl<'a> Split<'a> {
             communes,
             column,
             seen: HashMap::default(),
+            kept_out: BTreeMap::new(),
         }
     }
 
-    pub fn verdict(&mut self, value: &str) -> Verdict {
+    /// Where the row whose commune cell is `value` goes.
+    pub fn route(&mut self, value: &str) -> Route {
         if let Some(v) = self.seen.get(value) {
-            return v.clone();
+            return Self::count(&mut self.kept_out, v);
         }
         let v = self.matcher.verdict(value, self.column, self.communes);
+        let route = Self::count(&mut self.kept_out, &v);
         if self.seen.len() < MAX_REMEMBERED {
-            self.seen.insert(value.into(), v.clone());
+            self.seen.insert(value.into(), v);
         }
-        v
+        route
+    }
+
+    fn count(kept_out: &mut BTreeMap<String, u64>, v: &Verdict) -> Route {
+        match v {
+            Verdict::Commune(i) => Route::Commune(*i),
+            Verdict::KeptOut(value) => {
+                match kept_out.get_mut(value.as_str()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        kept_out.insert(value.clone(), 1);
+                    }
+                }
+                Route::KeptOut
+            }
+            Verdict::Unknown(reject) => Route::Unknown(reject.clone()),
+        }
+    }
+
+    /// The rows of communes left out, per value as written.
+    pub fn kept_out(self) -> BTreeMap<String, u64> {
+        self.kept_out
     }
 }
 

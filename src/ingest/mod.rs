@@ -37,6 +37,7 @@ use std::path::{Path, PathBuf};
 use std::io::IsTerminal;
 
 use arrow::buffer::BooleanBuffer;
+use arrow::record_batch::RecordBatch;
 use indicatif::{ProgressBar, ProgressStyle};
 use tracing::{debug, info, warn};
 
@@ -367,15 +368,21 @@ fn read_one(
         }
         None => {
             crate::faults::pause_at(crate::faults::READING);
-            let shared = owner
-                .commune_column
-                .as_deref()
-                .zip(matcher)
-                .map(|(column, matcher)| Shared {
+            let shared = match (owner.commune_column.as_deref(), matcher) {
+                (None, _) => None,
+                (Some(column), Some(matcher)) => Some(Shared {
                     matcher,
                     communes: &config.communes,
                     column,
-                });
+                }),
+                // Read unsplit, its rows would land in the source's partition.
+                (Some(_), None) => {
+                    return Err(Error::Invariant(format!(
+                        "{}: a shared export without its matcher",
+                        source.rel
+                    )));
+                }
+            };
             parse_into_cache(
                 owner,
                 shared,
@@ -397,33 +404,35 @@ fn read_one(
         }
         return Err(file_error(source)(FileError::Changed));
     }
+    // The source's own line keeps what no commune part holds: its rejects, the
+    // kept-out rows and the blank lines.
     let entry = cache.entry(&key);
     let mut own = record(&owner.code, &parsed);
-    let mut out = Vec::with_capacity(1 + parsed.parts.len());
-    for part in &parsed.parts {
-        let mut r = record(&part.code, &parsed);
-        r.data_rows = part.rows + part.rejected;
-        r.rejected = part.rejected;
-        r.blank_lines = 0;
-        own.data_rows = own.data_rows.saturating_sub(r.data_rows);
-        out.push(ReadFile {
-            record: r,
-            entry: Some(entry.join(&part.code)),
-            key: Some(key.clone()),
-            kept_out: Vec::new(),
-        });
-    }
+    own.data_rows -= parsed
+        .parts
+        .iter()
+        .map(|p| p.rows + p.rejected)
+        .sum::<u64>()
+        .min(own.data_rows);
     own.kept_out = parsed.kept_out.iter().map(|(_, n)| n).sum();
-    out.insert(
-        0,
-        ReadFile {
-            record: own,
-            entry: Some(entry),
-            key: Some(key),
-            kept_out: parsed.kept_out.clone(),
+    let parts = parsed.parts.iter().map(|part| ReadFile {
+        record: FileRecord {
+            data_rows: part.rows + part.rejected,
+            rejected: part.rejected,
+            blank_lines: 0,
+            ..record(&part.code, &parsed)
         },
-    );
-    Ok(out)
+        entry: Some(entry.join(&part.code)),
+        key: Some(key.clone()),
+        kept_out: Vec::new(),
+    });
+    let own = ReadFile {
+        record: own,
+        entry: Some(entry.clone()),
+        key: Some(key.clone()),
+        kept_out: parsed.kept_out.clone(),
+    };
+    Ok(std::iter::once(own).chain(parts).collect())
 }
 
 /// How a shared export's rows find their commune.
@@ -620,6 +629,7 @@ impl<'a> How<'a> {
         &self,
         counts: reader::Counts,
         routed: Routed<Spill<C>, Spill<RejectChunk>>,
+        kept_out: std::collections::BTreeMap<String, u64>,
         state: RowState,
     ) -> Result<Streamed> {
         let mut parts = Vec::new();
@@ -637,7 +647,7 @@ impl<'a> How<'a> {
             rows: routed.own.rows.close()?,
             rejected: routed.own.rejects.close()?,
             parts,
-            kept_out: routed.kept_out,
+            kept_out,
             state,
         })
     }
@@ -714,10 +724,10 @@ fn whole<C: Chunk>(
         if failure.is_some() {
             return;
         }
-        let verdict = splitter.as_mut().and_then(|s| s.verdict(&item));
+        let to = splitter.as_mut().and_then(|s| s.route(&item));
         if let Err(e) = deliver(
             &mut routed,
-            verdict,
+            to,
             item,
             line,
             how.detected,
@@ -732,7 +742,9 @@ fn whole<C: Chunk>(
     if let Some(e) = failure {
         return Err(Parse::Other(e));
     }
-    how.close(counts, routed, state).map_err(Parse::Other)
+    let kept_out = splitter.map(|s| s.split.kept_out()).unwrap_or_default();
+    how.close(counts, routed, kept_out, state)
+        .map_err(Parse::Other)
 }
 
 /// One piece's rows and rejects, built in memory: its own and each commune's.
@@ -743,24 +755,24 @@ struct PieceBatches {
     state: RowState,
 }
 
-use arrow::record_batch::RecordBatch;
-
 impl PieceBatches {
     fn of<C: Chunk>(
         routed: Routed<Built<C>, Built<RejectChunk>>,
+        kept_out: std::collections::BTreeMap<String, u64>,
         state: RowState,
     ) -> Result<PieceBatches> {
-        let mut parts = Vec::with_capacity(routed.parts.len());
-        for part in routed.parts {
-            parts.push(match part {
-                Some(d) => Some((d.rows.finish()?, d.rejects.finish()?)),
-                None => None,
-            });
-        }
+        let parts = routed
+            .parts
+            .into_iter()
+            .map(|part| {
+                part.map(|d| Ok((d.rows.finish()?, d.rejects.finish()?)))
+                    .transpose()
+            })
+            .collect::<Result<_>>()?;
         Ok(PieceBatches {
             own: (routed.own.rows.finish()?, routed.own.rejects.finish()?),
             parts,
-            kept_out: routed.kept_out,
+            kept_out,
             state,
         })
     }
@@ -809,6 +821,7 @@ fn in_pieces<C: Chunk>(
         return Ok(Err(pieces::Fallback::Small));
     }
     let mut routed = Routed::new(how.own::<C>()?, how.communes());
+    let mut kept_out = std::collections::BTreeMap::new();
     let mut state = RowState::new(how.labels);
     let counts = pieces::parse(
         input,
@@ -830,14 +843,15 @@ fn in_pieces<C: Chunk>(
             };
             let mut state = RowState::new(how.labels);
             let end = reader::read_stream(text, detected, start, |item, line| {
-                let verdict = splitter.as_mut().and_then(|s| s.verdict(&item));
+                let to = splitter.as_mut().and_then(|s| s.route(&item));
                 // Building in memory cannot fail.
                 let _ = deliver(
-                    &mut built, verdict, item, line, detected, &mut state, parse, &mut open,
+                    &mut built, to, item, line, detected, &mut state, parse, &mut open,
                 );
             })?;
+            let kept_out = splitter.map(|s| s.split.kept_out()).unwrap_or_default();
             Ok(pieces::Output {
-                built: PieceBatches::of(built, state),
+                built: PieceBatches::of(built, kept_out, state),
                 end,
             })
         },
@@ -849,15 +863,12 @@ fn in_pieces<C: Chunk>(
                 let Some((rows, rejects)) = part else {
                     continue;
                 };
-                let dest = match &mut routed.parts[i] {
-                    Some(dest) => dest,
-                    slot @ None => slot.insert(how.part::<C>(i)?),
-                };
+                let dest = routed.part(i, |i| how.part::<C>(i))?;
                 dest.rows.push_batch(rows)?;
                 dest.rejects.push_batch(rejects)?;
             }
             for (value, n) in piece.kept_out {
-                *routed.kept_out.entry(value).or_default() += n;
+                *kept_out.entry(value).or_default() += n;
             }
             state.absorb(piece.state);
             Ok(())
@@ -867,7 +878,10 @@ fn in_pieces<C: Chunk>(
         Ok(c) => c,
         Err(why) => return Ok(Err(why)),
     };
-    Ok(Ok((how.close(counts, routed, state)?, cuts.len())))
+    Ok(Ok((
+        how.close(counts, routed, kept_out, state)?,
+        cuts.len(),
+    )))
 }
 
 /// A file removed when dropped.

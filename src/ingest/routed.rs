@@ -1,12 +1,11 @@
 //! Where each record of a file goes: its row or reject, into the file's own cache
 //! files, or, for a shared export (a `[[sources]]` entry), into those of the
-//! commune its commune cell names ([`commune_column`]). Rows of communes the config
-//! leaves out are counted per value; an unknown commune is a reject of the source.
-
-use std::collections::BTreeMap;
+//! commune its commune cell names (`commune_column`). Rows of communes the config
+//! leaves out are counted there, per value; an unknown commune is a reject of the
+//! source.
 
 use super::chunks::{RejectChunk, RejectRow};
-use super::commune_column::{Split, Verdict};
+use super::commune_column::{Route, Split};
 use super::reader;
 use super::record::Record;
 use super::rows::{self, RowState};
@@ -58,8 +57,6 @@ pub struct Dest<R, J> {
 pub struct Routed<R, J> {
     pub own: Dest<R, J>,
     pub parts: Vec<Option<Dest<R, J>>>,
-    /// Rows of communes the config leaves out, per value as written.
-    pub kept_out: BTreeMap<String, u64>,
 }
 
 impl<R, J> Routed<R, J> {
@@ -67,7 +64,18 @@ impl<R, J> Routed<R, J> {
         Routed {
             own,
             parts: (0..communes).map(|_| None).collect(),
-            kept_out: BTreeMap::new(),
+        }
+    }
+
+    /// Commune `i`'s destination, opened by `open` the first time.
+    pub fn part(
+        &mut self,
+        i: usize,
+        open: impl FnOnce(usize) -> Result<Dest<R, J>>,
+    ) -> Result<&mut Dest<R, J>> {
+        match &mut self.parts[i] {
+            Some(dest) => Ok(dest),
+            slot @ None => Ok(slot.insert(open(i)?)),
         }
     }
 }
@@ -79,9 +87,9 @@ pub struct Splitter<'a> {
 }
 
 impl Splitter<'_> {
-    /// The verdict on `item`'s commune cell; a record too long to read stays with
+    /// Where `item` goes, by its commune cell; a record too long to read stays with
     /// the source (its cells were not read).
-    pub fn verdict(&mut self, item: &reader::Item<'_, '_>) -> Option<Verdict> {
+    pub fn route(&mut self, item: &reader::Item<'_, '_>) -> Option<Route> {
         let cell = match item {
             reader::Item::Row(record) => record.get(self.position).unwrap_or(""),
             reader::Item::BadEncoding { fields } => {
@@ -89,7 +97,7 @@ impl Splitter<'_> {
             }
             reader::Item::TooLong { .. } => return None,
         };
-        Some(self.split.verdict(cell))
+        Some(self.split.route(cell))
     }
 }
 
@@ -98,7 +106,7 @@ impl Splitter<'_> {
 #[allow(clippy::too_many_arguments)]
 pub fn deliver<C: Chunk, R: Push<C>, J: Push<RejectChunk>>(
     routed: &mut Routed<R, J>,
-    verdict: Option<Verdict>,
+    to: Option<Route>,
     item: reader::Item<'_, '_>,
     line: u64,
     detected: &reader::Detected,
@@ -106,17 +114,12 @@ pub fn deliver<C: Chunk, R: Push<C>, J: Push<RejectChunk>>(
     parse: &impl for<'r> Fn(&Record<'r>, &mut RowState) -> std::result::Result<C::Row<'r>, rows::Reject>,
     open: &mut impl FnMut(usize) -> Result<Dest<R, J>>,
 ) -> Result<()> {
-    let dest = match verdict {
+    let dest = match to {
         None => &mut routed.own,
-        Some(Verdict::Commune(i)) => match &mut routed.parts[i] {
-            Some(dest) => dest,
-            slot @ None => slot.insert(open(i)?),
-        },
-        Some(Verdict::KeptOut(value)) => {
-            *routed.kept_out.entry(value).or_default() += 1;
-            return Ok(());
-        }
-        Some(Verdict::Unknown(reject)) => {
+        Some(Route::Commune(i)) => routed.part(i, open)?,
+        // Counted by the split.
+        Some(Route::KeptOut) => return Ok(()),
+        Some(Route::Unknown(reject)) => {
             let raw = match &item {
                 reader::Item::Row(record) => {
                     rows::masked_raw(record, &detected.map, detected.delimiter)

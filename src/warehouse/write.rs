@@ -114,7 +114,9 @@ pub fn write_version(
             let table = table_of(staged.record.kind);
             let rows = partition_dir(&dir, table, code).join(&part);
             publish_rows(&entry.join(cache::ROWS), table, &staged.keep, &rows)?;
-            let parsed_rows = (staged.record.data_rows)
+            let parsed_rows = staged
+                .record
+                .data_rows
                 .saturating_sub(staged.record.rejected + staged.record.kept_out);
             if table == Table::Dossiers && parsed_rows > 0 {
                 // Every parsed row, superseded or not: any past date can be rebuilt.

@@ -288,6 +288,25 @@ fn a_province_file_gives_the_warehouse_and_report_of_the_rows_split_per_commune(
             && said.contains("«28261» 2"),
         "{said}"
     );
+    // The source has its own line in the report's data quality: its rejects only
+    // (the kept-out rows are not the area's).
+    let quality_line = b["sections"]
+        .as_array()
+        .and_then(|s| {
+            s.iter().find(|s| {
+                s["title"]
+                    .as_str()
+                    .is_some_and(|t| t.contains("Chất lượng"))
+            })
+        })
+        .and_then(|s| s["rows"].as_array())
+        .and_then(|rows| rows.iter().find(|r| r["commune_code"] == "tinh"))
+        .expect("the source's data-quality line");
+    assert_eq!(
+        (&quality_line["data_rows"], &quality_line["rejected"]),
+        (&serde_json::json!(4), &serde_json::json!(4)),
+        "{quality_line}"
+    );
     let quality = sql(
         shared.path(),
         "SELECT commune_code FROM files GROUP BY commune_code ORDER BY commune_code",
