@@ -33,16 +33,16 @@ by_field AS (
         commune_code,
         field,
         count(received_date) AS received, -- never null in a dossier: 0 for an anchor
-        count(CASE WHEN status = 'resolved' THEN 1 END) AS resolved,
-        count(CASE WHEN timeliness = 'early' THEN 1 END) AS early,
-        count(CASE WHEN timeliness = 'on_time' THEN 1 END) AS on_time,
-        count(CASE WHEN timeliness = 'late' THEN 1 END) AS late,
-        count(CASE WHEN status = 'processing' THEN 1 END) AS processing,
-        count(CASE WHEN status = 'processing' AND due_date < data_date THEN 1 END) AS overdue,
-        count(CASE WHEN status = 'paused' THEN 1 END) AS paused,
-        count(CASE WHEN status = 'returned' THEN 1 END) AS returned,
-        count(CASE WHEN status = 'withdrawn' THEN 1 END) AS withdrawn,
-        count(CASE WHEN channel = 'online' THEN 1 END) AS online
+        count(*) FILTER (WHERE status = 'resolved') AS resolved,
+        count(*) FILTER (WHERE timeliness = 'early') AS early,
+        count(*) FILTER (WHERE timeliness = 'on_time') AS on_time,
+        count(*) FILTER (WHERE timeliness = 'late') AS late,
+        count(*) FILTER (WHERE status = 'processing') AS processing,
+        count(*) FILTER (WHERE status = 'processing' AND due_date < data_date) AS overdue,
+        count(*) FILTER (WHERE status = 'paused') AS paused,
+        count(*) FILTER (WHERE status = 'returned') AS returned,
+        count(*) FILTER (WHERE status = 'withdrawn') AS withdrawn,
+        count(*) FILTER (WHERE channel = 'online') AS online
     FROM d
     GROUP BY commune_code, field
 ),

@@ -22,27 +22,27 @@ u AS (
 by_commune AS (
     SELECT
         commune_code,
-        count(CASE WHEN carried THEN 1 END) AS carried_over,
-        count(CASE WHEN NOT carried AND channel = 'online' THEN 1 END) AS new_online,
-        count(CASE WHEN NOT carried AND channel = 'in_person' THEN 1 END) AS new_in_person,
-        count(CASE WHEN NOT carried AND channel = 'postal' THEN 1 END) AS new_postal,
-        count(CASE WHEN NOT carried AND channel IS NULL THEN 1 END) AS new_unknown_channel,
-        count(CASE WHEN status = 'resolved' AND timeliness = 'early' THEN 1 END)
+        count(*) FILTER (WHERE carried) AS carried_over,
+        count(*) FILTER (WHERE NOT carried AND channel = 'online') AS new_online,
+        count(*) FILTER (WHERE NOT carried AND channel = 'in_person') AS new_in_person,
+        count(*) FILTER (WHERE NOT carried AND channel = 'postal') AS new_postal,
+        count(*) FILTER (WHERE NOT carried AND channel IS NULL) AS new_unknown_channel,
+        count(*) FILTER (WHERE status = 'resolved' AND timeliness = 'early')
             AS resolved_early,
-        count(CASE WHEN status = 'resolved' AND timeliness = 'on_time' THEN 1 END)
+        count(*) FILTER (WHERE status = 'resolved' AND timeliness = 'on_time')
             AS resolved_on_time,
-        count(CASE WHEN status = 'resolved' AND timeliness = 'late' THEN 1 END)
+        count(*) FILTER (WHERE status = 'resolved' AND timeliness = 'late')
             AS resolved_late,
-        count(CASE WHEN status = 'resolved' AND timeliness IS NULL THEN 1 END)
+        count(*) FILTER (WHERE status = 'resolved' AND timeliness IS NULL)
             AS resolved_unrated,
-        count(CASE WHEN status = 'returned' THEN 1 END) AS returned,
-        count(CASE WHEN status = 'withdrawn' THEN 1 END) AS withdrawn,
-        count(CASE WHEN status = 'processing'
-                    AND (due_date IS NULL OR due_date >= data_date) THEN 1 END)
+        count(*) FILTER (WHERE status = 'returned') AS returned,
+        count(*) FILTER (WHERE status = 'withdrawn') AS withdrawn,
+        count(*) FILTER (WHERE status = 'processing'
+                    AND (due_date IS NULL OR due_date >= data_date))
             AS open_within_time,
-        count(CASE WHEN status = 'processing' AND due_date < data_date THEN 1 END)
+        count(*) FILTER (WHERE status = 'processing' AND due_date < data_date)
             AS open_overdue,
-        count(CASE WHEN status = 'paused' THEN 1 END) AS open_paused
+        count(*) FILTER (WHERE status = 'paused') AS open_paused
     FROM u
     GROUP BY commune_code
 ),

@@ -9,14 +9,14 @@ by_commune AS (
     SELECT
         commune_code,
         count(*) AS received,
-        count(CASE WHEN status = 'resolved' THEN 1 END) AS resolved,
-        count(CASE WHEN status = 'processing' THEN 1 END) AS processing,
-        count(CASE WHEN status = 'paused' THEN 1 END) AS paused,
-        count(CASE WHEN status = 'returned' THEN 1 END) AS returned,
-        count(CASE WHEN status = 'withdrawn' THEN 1 END) AS withdrawn,
-        count(CASE WHEN timeliness = 'late' THEN 1 END) AS late,
+        count(*) FILTER (WHERE status = 'resolved') AS resolved,
+        count(*) FILTER (WHERE status = 'processing') AS processing,
+        count(*) FILTER (WHERE status = 'paused') AS paused,
+        count(*) FILTER (WHERE status = 'returned') AS returned,
+        count(*) FILTER (WHERE status = 'withdrawn') AS withdrawn,
+        count(*) FILTER (WHERE timeliness = 'late') AS late,
         count(DISTINCT field) AS fields,
-        100.0 * count(CASE WHEN channel = 'online' THEN 1 END) / count(*) AS online_pct
+        100.0 * count(*) FILTER (WHERE channel = 'online') / count(*) AS online_pct
     FROM d
     GROUP BY commune_code
 ),

@@ -17,11 +17,11 @@ WITH rep AS (
 rec AS (
     SELECT
         d.commune_code,
-        count(CASE WHEN status = 'resolved' THEN 1 END) AS resolved,
-        count(CASE WHEN status = 'processing' THEN 1 END) AS processing,
-        count(CASE WHEN status = 'paused' THEN 1 END) AS paused,
-        count(CASE WHEN status = 'returned' THEN 1 END) AS returned,
-        count(CASE WHEN status = 'withdrawn' THEN 1 END) AS withdrawn
+        count(*) FILTER (WHERE status = 'resolved') AS resolved,
+        count(*) FILTER (WHERE status = 'processing') AS processing,
+        count(*) FILTER (WHERE status = 'paused') AS paused,
+        count(*) FILTER (WHERE status = 'returned') AS returned,
+        count(*) FILTER (WHERE status = 'withdrawn') AS withdrawn
     FROM dossiers_as_of d
     WHERE d.received_date BETWEEN period_start() AND as_of()
     GROUP BY d.commune_code

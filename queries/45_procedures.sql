@@ -5,8 +5,8 @@ SELECT
     c.commune,
     count(DISTINCT p.procedure_code) AS procedures,
     count(DISTINCT p.field) AS fields,
-    count(CASE WHEN p.online_level = 'full' THEN 1 END) AS online_full,
-    count(CASE WHEN p.online_level = 'partial' THEN 1 END) AS online_partial
+    count(*) FILTER (WHERE p.online_level = 'full') AS online_full,
+    count(*) FILTER (WHERE p.online_level = 'partial') AS online_partial
 FROM procedures p
 JOIN communes c ON c.commune_code = p.commune_code
 GROUP BY c.position, c.commune_code, c.commune

@@ -10,7 +10,7 @@ SELECT
     c.commune,
     CASE WHEN count(f.source_file) = 0 THEN 'missing' ELSE 'delivered' END AS delivery,
     count(f.source_file) AS files,
-    count(CASE WHEN f.status = 'quarantined' THEN 1 END) AS quarantined,
+    count(*) FILTER (WHERE f.status = 'quarantined') AS quarantined,
     CAST(max(f.snapshot_date) AS VARCHAR) AS newest_snapshot,
     sum(f.data_rows - coalesce(f.kept_out, 0)) AS data_rows,
     sum(f.loaded) AS loaded,

@@ -6,17 +6,24 @@
 -- late, and the on-time rate of the resolved ones. Counted by month of receipt, the
 -- same dossiers and rules as the summary, so a commune's months add up to its
 -- received, resolved and late there.
-WITH by_month AS (
+WITH by_day AS (
+    -- per day first: a date groups cheaply, a month's text is formatted per group
     SELECT
         commune_code,
-        to_char(received_date, '%Y-%m') AS month,
+        received_date,
         count(*) AS received,
-        count(CASE WHEN status = 'resolved' THEN 1 END) AS resolved,
-        count(CASE WHEN timeliness IN ('early', 'on_time') THEN 1 END) AS in_time,
-        count(CASE WHEN timeliness = 'late' THEN 1 END) AS late
+        count(*) FILTER (WHERE status = 'resolved') AS resolved,
+        count(*) FILTER (WHERE timeliness IN ('early', 'on_time')) AS in_time,
+        count(*) FILTER (WHERE timeliness = 'late') AS late
     FROM dossiers_as_of
     WHERE received_date BETWEEN period_start() AND as_of()
       AND data_date >= period_start()
+    GROUP BY commune_code, received_date
+),
+by_month AS (
+    SELECT commune_code, to_char(received_date, '%Y-%m') AS month, sum(received) AS received,
+           sum(resolved) AS resolved, sum(in_time) AS in_time, sum(late) AS late
+    FROM by_day
     GROUP BY commune_code, to_char(received_date, '%Y-%m')
 ),
 rolled AS (

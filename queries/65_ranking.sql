@@ -8,9 +8,9 @@ WITH s AS (
     SELECT
         commune_code,
         count(*) AS received,
-        count(CASE WHEN timeliness IN ('early', 'on_time') THEN 1 END) AS in_time,
-        count(CASE WHEN timeliness = 'late' THEN 1 END) AS late,
-        count(CASE WHEN channel = 'online' THEN 1 END) AS online
+        count(*) FILTER (WHERE timeliness IN ('early', 'on_time')) AS in_time,
+        count(*) FILTER (WHERE timeliness = 'late') AS late,
+        count(*) FILTER (WHERE channel = 'online') AS online
     FROM dossiers_as_of
     WHERE received_date BETWEEN period_start() AND as_of()
       AND data_date >= period_start()

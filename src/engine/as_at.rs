@@ -72,7 +72,9 @@ fn dossiers_as_at(day: &str) -> String {
          current_rows AS (
              SELECT d.commune_code, {d}, dd.data_date
              FROM dossiers d JOIN dd ON d.commune_code = dd.commune_code
-             WHERE dd.data_date = dd.newest_export
+             -- every data date is on or before {day}: said of the column itself,
+             -- the bound reaches the Parquet scan and prunes row groups before the join
+             WHERE dd.data_date = dd.newest_export AND d.received_date <= {day}
          ),
          ranked AS (
              SELECT h.commune_code, {h}, dd.data_date,
@@ -87,6 +89,7 @@ fn dossiers_as_at(day: &str) -> String {
              -- only rows received by the data date are ranked: a dossier not yet
              -- received then is not counted, and ranking the rest would cost memory
              WHERE dd.data_date < dd.newest_export AND h.received_date <= dd.data_date
+               AND h.received_date <= {day}
          ),
          picked AS (
              SELECT commune_code, {bare}, data_date FROM current_rows

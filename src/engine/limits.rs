@@ -22,6 +22,7 @@ pub fn runtime(limits: &QueryLimits) -> Result<Arc<RuntimeEnv>> {
     Ok(RuntimeEnvBuilder::new()
         .with_memory_pool(Arc::new(pool))
         .with_max_temp_directory_size(limits.memory.saturating_mul(4))
+        .with_cache_manager(super::caches())
         .build_arc()?)
 }
 

@@ -170,11 +170,14 @@ pub async fn run(ctx: &SessionContext, query: &QueryFile) -> Result<Vec<RecordBa
         path: query.path.clone(),
         message: e.to_string(),
     };
+    let started = std::time::Instant::now();
     let df = ctx
         .sql_with_options(&query.sql, engine::read_only())
         .await
         .map_err(named)?;
-    df.collect().await.map_err(named)
+    let batches = df.collect().await.map_err(named)?;
+    tracing::debug!(query = %query.id, ms = started.elapsed().as_millis(), "query ran");
+    Ok(batches)
 }
 
 /// Plans every statement of `sql` read-only, in order: one plan per statement.

@@ -57,8 +57,16 @@ pub async fn build(
         .zip(&sections)
         .find(|(q, _)| q.role.as_deref() == Some(role::SUMMARY));
     if let Some((query, section)) = summary {
-        let compared =
-            compare::section(config, warehouse, query, section, period_start, as_of).await?;
+        let compared = compare::section(
+            config,
+            warehouse,
+            query,
+            section,
+            &ctx.runtime_env(),
+            period_start,
+            as_of,
+        )
+        .await?;
         let at = sections
             .iter()
             .position(|s| s.id.as_str() > compare::SECTION_ID)

@@ -96,12 +96,14 @@ pub async fn section(
     warehouse: &Path,
     summary_query: &QueryFile,
     summary: &Section,
+    runtime: &std::sync::Arc<datafusion::execution::runtime_env::RuntimeEnv>,
     start: NaiveDate,
     as_of: NaiveDate,
 ) -> Result<Section> {
     let mut earlier = Vec::new();
     for basis in bases(start, as_of) {
-        let ctx = engine::session_at(config, warehouse).await?;
+        // The report's runtime: the footers and listings it has read stay cached.
+        let ctx = engine::session_in(config, warehouse, Some(runtime.clone())).await?;
         engine::register_period(&ctx, basis.start, basis.end).await?;
         let batches = query::run(&ctx, summary_query).await?;
         let rows: Vec<Row> = serde_json::from_slice(&json_array(&batches)?).map_err(|e| {
@@ -112,14 +114,28 @@ pub async fn section(
         })?;
         earlier.push((basis, rows));
     }
-    let mut rows = Vec::new();
+    // Indexed by commune: with thousands of communes a search per row was quadratic.
+    // The area's and groups' rows have no code: they meet by their label (the group's
+    // name, «Toàn khu vực»), not the first row without a code.
+    let code = |r: &Row| match r.get("commune_code") {
+        Some(Value::String(c)) => format!("code:{c}"),
+        _ => format!("label:{}", r.get("commune").unwrap_or(&Value::Null)),
+    };
+    let earlier: Vec<_> = earlier
+        .iter()
+        .map(|(basis, then_rows)| {
+            let mut by_code = std::collections::HashMap::with_capacity(then_rows.len());
+            for r in then_rows {
+                by_code.entry(code(r)).or_insert(r);
+            }
+            (basis, by_code)
+        })
+        .collect();
+    let mut rows = Vec::with_capacity(summary.rows.len() * earlier.len());
     for now in &summary.rows {
-        let code = now.get("commune_code").cloned().unwrap_or(Value::Null);
-        for (basis, then_rows) in &earlier {
-            let then = then_rows
-                .iter()
-                .find(|r| r.get("commune_code").unwrap_or(&Value::Null) == &code);
-            rows.push(row(now, then, basis));
+        let key = code(now);
+        for (basis, by_code) in &earlier {
+            rows.push(row(now, by_code.get(&key).copied(), basis));
         }
     }
     Ok(Section::new(

@@ -311,6 +311,42 @@ fn grouped_communes_get_a_subtotal_before_them_and_the_narrative_speaks_of_group
             assert_eq!(g[figure].as_i64(), Some(sum), "{group} {figure}");
         }
     }
+    // The comparison meets each group's row with that group's row of the earlier
+    // period (they have no code; the first code-less row once answered for all).
+    let compared = report["sections"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["role"] == "comparison"))
+        .and_then(|s| s["rows"].as_array())
+        .expect("comparison rows");
+    let basis_received = |commune: &str, basis: &serde_json::Value| -> i64 {
+        compared
+            .iter()
+            .find(|r| r["commune"] == commune && &r["basis"] == basis)
+            .unwrap_or_else(|| panic!("no comparison row {commune} {basis}"))["basis_received"]
+            .as_i64()
+            .unwrap_or(0)
+    };
+    let bases: Vec<&serde_json::Value> = compared
+        .iter()
+        .filter(|r| r["commune"] == "Toàn khu vực")
+        .map(|r| &r["basis"])
+        .collect();
+    assert_eq!(bases.len(), 2, "{compared:?}");
+    let mut compared_any = false;
+    for basis in bases {
+        for (group, members) in [
+            ("Cụm phía Bắc", ["Tân Phước 1", "Tân Phước 2"]),
+            ("Tỉnh Đồng Tháp", ["Tân Phước 3", "Hưng Thạnh"]),
+        ] {
+            let sum: i64 = members.iter().map(|m| basis_received(m, basis)).sum();
+            assert_eq!(basis_received(group, basis), sum, "{group} {basis}");
+            compared_any |= sum > 0;
+        }
+    }
+    assert!(
+        compared_any,
+        "the sample has no earlier period: {compared:?}"
+    );
     // Every commune's and the area's figures are those of the ungrouped report.
     for commune in ["Tân Phước 1", "Hưng Thạnh", "Toàn khu vực"] {
         assert_eq!(
