@@ -366,3 +366,84 @@ fn a_shared_export_without_its_commune_column_is_quarantined_saying_which_column
         "{said}"
     );
 }
+
+#[test]
+fn a_province_file_in_an_s3_bucket_gives_the_warehouse_of_the_same_file_on_disk() {
+    let Some(mut moto) = super::peer::Server::start(
+        "moto.server",
+        &["-m", "moto.server", "-H", "127.0.0.1", "-p", "{port}"],
+    ) else {
+        return;
+    };
+    let endpoint = format!("http://127.0.0.1:{}", moto.port);
+    let (_, shared) = workdirs();
+    run(shared.path(), "0");
+    let upload = r#"
+import os, sys, boto3
+s3 = boto3.client("s3", endpoint_url=sys.argv[1], region_name="us-east-1",
+                  aws_access_key_id="test", aws_secret_access_key="test")
+s3.create_bucket(Bucket="province")
+for f in sorted(os.listdir(sys.argv[2])):
+    s3.upload_file(os.path.join(sys.argv[2], f), "province", "tinh/" + f)
+"#;
+    let out = std::process::Command::new("python3")
+        .args(["-c", upload, &endpoint])
+        .arg(shared.path().join("tinh"))
+        .output()
+        .expect("upload");
+    assert!(
+        out.status.success(),
+        "upload: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let remote = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(shared.path().join("commune-report.toml")).expect("config");
+    std::fs::write(
+        remote.path().join("commune-report.toml"),
+        format!(
+            "{}\n[remote]\ns3_endpoint = \"{endpoint}\"\ns3_region = \"us-east-1\"\nretries = 1\n",
+            text.replace("\"tinh/*.csv\"", "\"s3://province/tinh/*.csv\"")
+        ),
+    )
+    .expect("config");
+    let out = std::process::Command::new(BIN)
+        .env("COMMUNE_REPORT_LANG", "en")
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .arg("-c")
+        .arg(remote.path().join("commune-report.toml"))
+        .arg("run")
+        .output()
+        .expect("run");
+    moto.stop();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Each commune's rows, rejects and counts, whichever way the file came.
+    for query in [
+        "SELECT * EXCEPT (source_file) FROM dossiers ORDER BY commune_code, dossier_id",
+        "SELECT * EXCEPT (source_file) FROM dossier_history \
+         ORDER BY commune_code, dossier_id, snapshot_date",
+        "SELECT * EXCEPT (source_file) FROM rejects \
+         ORDER BY commune_code, raw_record, source_line",
+        "SELECT commune_code, data_rows, loaded, superseded, rejected, kept_out FROM files \
+         ORDER BY commune_code, snapshot_date",
+    ] {
+        let want = sql(shared.path(), query);
+        assert!(!want.is_empty(), "{query}");
+        assert_eq!(sql(remote.path(), query), want, "{query}");
+    }
+    // The files are named by their URL, and the kept-out rows counted as on disk.
+    for name in sql(remote.path(), "SELECT DISTINCT source_file FROM files") {
+        let name = name["source_file"].as_str().expect("name");
+        assert!(name.starts_with("s3://province/tinh/"), "{name}");
+    }
+    assert!(
+        said.contains("Một cửa tỉnh: 6 rows of communes not in the config kept out"),
+        "{said}"
+    );
+}
