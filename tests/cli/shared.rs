@@ -406,15 +406,18 @@ for f in sorted(os.listdir(sys.argv[2])):
         ),
     )
     .expect("config");
-    let out = std::process::Command::new(BIN)
-        .env("COMMUNE_REPORT_LANG", "en")
-        .env("AWS_ACCESS_KEY_ID", "test")
-        .env("AWS_SECRET_ACCESS_KEY", "test")
-        .arg("-c")
-        .arg(remote.path().join("commune-report.toml"))
-        .arg("run")
-        .output()
-        .expect("run");
+    let run_remote = || {
+        std::process::Command::new(BIN)
+            .env("COMMUNE_REPORT_LANG", "en")
+            .env("AWS_ACCESS_KEY_ID", "test")
+            .env("AWS_SECRET_ACCESS_KEY", "test")
+            .arg("-c")
+            .arg(remote.path().join("commune-report.toml"))
+            .arg("run")
+            .output()
+            .expect("run")
+    };
+    let out = run_remote();
     moto.stop();
     let said = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
@@ -446,4 +449,31 @@ for f in sorted(os.listdir(sys.argv[2])):
         said.contains("Một cửa tỉnh: 6 rows of communes not in the config kept out"),
         "{said}"
     );
+
+    // The store gone and the source optional: each commune that has no export of its
+    // own is named as not delivered, with the source's URL and why.
+    let text = std::fs::read_to_string(remote.path().join("commune-report.toml")).expect("config");
+    std::fs::write(
+        remote.path().join("commune-report.toml"),
+        text.replace("[[sources]]\n", "[[sources]]\noptional = true\n"),
+    )
+    .expect("config");
+    let out = run_remote();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    for (code, _) in COMMUNES {
+        assert!(
+            said.contains(&format!(
+                "{}: DELIVERED NOTHING — the remote source could not be read \
+                 (s3://province/tinh/*.csv: ",
+                name(code)
+            )),
+            "{said}"
+        );
+    }
 }
