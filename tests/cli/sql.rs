@@ -445,3 +445,28 @@ fn errors_say_what_to_do() {
         "{err}"
     );
 }
+
+#[test]
+fn the_warehouse_tables_are_listed_as_tables_with_every_input_file() {
+    // `files` is held in memory by each session; clients that list tables (psql's
+    // `\dt`, DBeaver's tree) must still find it beside the others, with all its rows.
+    let (code, out, err) = piped(
+        &["sql", "--format", "csv"],
+        "SELECT table_name, table_type FROM information_schema.tables \
+         WHERE table_name IN ('dossiers', 'files', 'rejects') ORDER BY 1;\n\
+         SELECT count(*) = (SELECT count(DISTINCT source_file) FROM files) AS one_row_per_file, \
+                count(*) AS n FROM files;\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out.lines().take(4).collect::<Vec<_>>(),
+        [
+            "table_name,table_type",
+            "dossiers,BASE TABLE",
+            "files,BASE TABLE",
+            "rejects,BASE TABLE"
+        ],
+        "{out}"
+    );
+    assert!(out.contains("\ntrue,13\n"), "{out}");
+}
