@@ -113,25 +113,27 @@ fn summarise(
     let communes: Vec<summary::Commune> = config
         .communes
         .iter()
-        .map(|c| summary::Commune {
-            code: &c.code,
-            name: &c.name,
-            shared_only: c.dossiers.is_empty(),
-            // A commune without exports of its own depends on the shared ones: one
-            // that could not be read may hold its rows, so it is named for it too.
-            unreachable: {
-                let shared_only = c.dossiers.is_empty();
-                let reasons: Vec<String> = fetched
-                    .unreachable
-                    .iter()
-                    .filter(|(code, _, _)| {
-                        *code == c.code
-                            || (shared_only && config.sources.iter().any(|s| s.code == *code))
-                    })
-                    .map(|(_, url, cause)| format!("{url}: {cause}"))
-                    .collect();
-                (!reasons.is_empty()).then(|| reasons.join("; "))
-            },
+        .map(|c| {
+            let shared_only = c.dossiers.is_empty();
+            summary::Commune {
+                code: &c.code,
+                name: &c.name,
+                shared_only,
+                // A commune without exports of its own depends on the shared ones: one
+                // that could not be read may hold its rows, so it is named for it too.
+                unreachable: {
+                    let reasons: Vec<String> = fetched
+                        .unreachable
+                        .iter()
+                        .filter(|(code, _, _)| {
+                            *code == c.code
+                                || (shared_only && config.sources.iter().any(|s| s.code == *code))
+                        })
+                        .map(|(_, url, cause)| format!("{url}: {cause}"))
+                        .collect();
+                    (!reasons.is_empty()).then(|| reasons.join("; "))
+                },
+            }
         })
         .collect();
     RunSummary::since(previous.as_ref(), &communes, records)

@@ -376,15 +376,16 @@ impl Config {
             }
             let province = match &s.province {
                 None => None,
-                Some(p) => Some(
+                Some(p) => Some({
+                    let wanted = fold(p);
                     units::all()
                         .map(|u| u.province)
-                        .find(|known| fold(known) == fold(p))
+                        .find(|known| fold(known) == wanted)
                         .ok_or_else(|| {
                             err(&key("province"), crate::tr!("config-province", value = p))
                         })?
-                        .to_string(),
-                ),
+                        .to_string()
+                }),
             };
             let mut source = resolve_owner(
                 Owner {
